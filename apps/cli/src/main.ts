@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@prystan/config';
+import { ensureDatabase, migrate } from '@prystan/persistence';
+import { startAll } from './launcher';
+import { addStaff, checkPassword, parseStaffAdd, readFirstLine, UsageError } from './staff-command';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(process.env, err);
+  switch (command) {
+    case 'start':
+      return startAll(config, out);
+    case 'migrate': {
+      await ensureDatabase(config.DATABASE_URL);
+      const applied = await migrate(config.DATABASE_URL);
+      out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+      return 0;
+    }
+    case 'staff': {
+      const input = parseStaffAdd(rest);
+      const password = checkPassword(await readFirstLine(process.stdin));
+      out(await addStaff(config, input, password));
+      return 0;
+    }
+    default:
+      err('usage: main.js start | migrate | staff add …');
+      return 64;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      err(e.message.split('\n').join(' ').replace(/\s+/g, ' '));
+      process.exit(e instanceof UsageError ? 2 : 78);
+    }
+    const code = (e as { code?: string }).code;
+    err(code === 'ECONNREFUSED' ? 'cannot reach PostgreSQL at DATABASE_URL' : `failed: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,61 @@
+import { UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  NAMESPACE, rooms, SessionReassignDto, SessionRefDto, SessionsListDto, SessionTransferDto, STAFF_IN,
+} from '@prystan/contract';
+import type { StaffRecord } from '@prystan/persistence';
+import { ContractPipe } from '../common/contract.pipe';
+import { GatewayBroadcaster } from '../common/gateway-broadcaster';
+import { WsAckFilter } from '../common/ws-ack.filter';
+import { SupervisionService } from './supervision.service';
+
+type StaffSocket = Socket & { data: { staff: StaffRecord } };
+
+/**
+ * The `/staff` extension events: own chats after a reload, the managers' live list,
+ * read-only monitoring, transfer and reassignment. It shares the namespace with
+ * StaffGateway, whose middleware has already authenticated every socket.
+ */
+@WebSocketGateway({ namespace: NAMESPACE.staff })
+@UseFilters(WsAckFilter)
+@UsePipes(ContractPipe)
+export class SupervisionGateway implements OnGatewayInit {
+  constructor(private readonly service: SupervisionService, private readonly broadcaster: GatewayBroadcaster) {}
+
+  /** This module's Notifier broadcasts through the same socket.io server. */
+  afterInit(nsp: Namespace) {
+    this.broadcaster.bind(nsp.server);
+  }
+
+  @SubscribeMessage(STAFF_IN.sessions)
+  async list(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionsListDto) {
+    const me = socket.data.staff;
+    if (body.scope === 'live') return { ok: true, sessions: await this.service.live(me) };
+    return { ok: true, ...(await this.service.mine(me)) };
+  }
+
+  @SubscribeMessage(STAFF_IN.monitor)
+  async monitor(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+    const session = await this.service.monitor(socket.data.staff, body.sessionId);
+    await socket.join(rooms.session(body.sessionId));
+    return { ok: true, session };
+  }
+
+  @SubscribeMessage(STAFF_IN.unmonitor)
+  async unmonitor(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+    // one's own chat stays followed: unmonitoring never takes a counsellor out of their chat
+    if (!(await this.service.isOwnChat(socket.data.staff, body.sessionId))) await socket.leave(rooms.session(body.sessionId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage(STAFF_IN.transfer)
+  async transfer(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionTransferDto) {
+    return { ok: true, ...(await this.service.transfer(socket.data.staff, body)) };
+  }
+
+  @SubscribeMessage(STAFF_IN.reassign)
+  async reassign(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionReassignDto) {
+    return { ok: true, ...(await this.service.reassign(socket.data.staff, body)) };
+  }
+}

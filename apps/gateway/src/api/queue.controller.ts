@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import type { QueueStatus } from '@prystan/contract';
+import { RoutingRepository } from '@prystan/persistence';
+import { Roles } from '../auth/decorators';
+
+@Controller('api/queue')
+export class QueueController {
+  constructor(private readonly routing: RoutingRepository) {}
+
+  /** The same payload managers receive live as `queue:status`. */
+  @Get()
+  @Roles('manager', 'admin')
+  async status(): Promise<QueueStatus> {
+    return { at: new Date().toISOString(), languages: (await this.routing.queueStatus()) as QueueStatus['languages'] };
+  }
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested,
+} from 'class-validator';
+import { CONFIG, type Config } from '@prystan/config';
+import { invalidInput, LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
+import { SealedBox } from '@prystan/crypto';
+import { ServiceRepository, type ServiceRecord } from '@prystan/persistence';
+import { Public, Roles } from '../auth/decorators';
+import { assertWebhookUrlAllowed } from '@prystan/escalation-delivery';
+
+class ServicesQuery {
+  @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` }) language?: Language;
+}
+
+class ServicePatchDto {
+  @IsBoolean() active: boolean;
+}
+
+class ChannelDto {
+  @IsIn(['phone', 'webhook', 'email']) type: 'phone' | 'webhook' | 'email';
+  @IsOptional() @IsString() @MaxLength(2000) url?: string;
+  @IsOptional() @IsString() @Length(16, 200) secret?: string;
+  @IsOptional() @IsEmail() to?: string;
+}
+
+class CreateServiceDto {
+  @IsString() @Length(1, 200) name: string;
+  @IsIn(SERVICE_KINDS) kind: string;
+  @IsOptional() @IsString() @Length(1, 40) phone?: string;
+  @IsOptional() @IsString() @Length(1, 200) hours?: string;
+  @IsOptional() @IsString() @Length(1, 100) region?: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(LANGUAGES, { each: true }) languages: Language[];
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ChannelDto) channel: ChannelDto;
+}
+
+export const publicService = (s: ServiceRecord) => ({ id: s.id, name: s.name, kind: s.kind, phone: s.phone, hours: s.hours, region: s.region, languages: s.languages });
+
+@Controller('api/services')
+export class ServicesController {
+  constructor(private readonly services: ServiceRepository, private readonly box: SealedBox, @Inject(CONFIG) private readonly config: Config) {}
+
+  /** Public: the numbers a survivor can call, for their language. */
+  @Public()
+  @Get()
+  async list(@Query() query: ServicesQuery) {
+    return (await this.services.listForLanguage(query.language)).map(publicService);
+  }
+
+  /** extension: the whole directory for admins, inactive entries included, with channels. */
+  @Get('all')
+  @Roles('admin')
+  async all() {
+    return (await this.services.listForLanguage(undefined, true)).map((s) => ({ ...publicService(s), channel: s.channelType, webhookUrl: s.webhookUrl, emailTo: s.emailTo, active: s.active }));
+  }
+
+  /** extension: take a service out of the directory, or back in. */
+  @Patch(':id')
+  @Roles('admin')
+  async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ServicePatchDto) {
+    if (!(await this.services.setActive(id, body.active))) throw notFound('no such service');
+    return { id, active: body.active };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin')
+  async create(@Body() body: CreateServiceDto) {
+    const channel = body.channel;
+    if (channel.type === 'webhook') {
+      if (!channel.url || !channel.secret) throw invalidInput('a webhook channel needs url and secret (16 characters or more)');
+      try {
+        assertWebhookUrlAllowed(channel.url, this.config.ALLOW_HTTP_WEBHOOKS);
+      } catch (err) {
+        throw invalidInput(`channel.url: ${(err as Error).message}`);
+      }
+    }
+    if (channel.type === 'email' && !channel.to) throw invalidInput('an email channel needs to');
+    if (channel.type === 'phone' && !body.phone) throw invalidInput('a phone service needs phone');
+    const id = await this.services.create({
+      name: body.name.trim(),
+      kind: body.kind,
+      phone: body.phone ?? null,
+      hours: body.hours ?? null,
+      region: body.region ?? null,
+      languages: [...new Set(body.languages)],
+      channelType: channel.type,
+      webhookUrl: channel.type === 'webhook' ? channel.url! : null,
+      emailTo: channel.type === 'email' ? channel.to! : null,
+      sealedSecret: channel.type === 'webhook' ? this.box.seal(channel.secret!, 'service-secret') : null,
+    });
+    return { id };
+  }
+}

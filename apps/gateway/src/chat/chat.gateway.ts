@@ -1,0 +1,118 @@
+import { Inject, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer,
+  type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  CHAT_IN, CHAT_OUT, conflict, NAMESPACE, notFound, rooms, SessionEndDto, SessionResumeDto, SessionStartDto,
+  SurvivorMessageDto, SurvivorTypingDto,
+} from '@prystan/contract';
+import { CONFIG, type Config } from '@prystan/config';
+import { ContractPipe } from '../common/contract.pipe';
+import { GatewayBroadcaster } from '../common/gateway-broadcaster';
+import { RateLimits } from '../common/rate-limits';
+import { WsAckFilter } from '../common/ws-ack.filter';
+import { addressKey, socketAddress } from '../common/client-address';
+import { limitSocketEvents } from '../common/socket-rate-limit';
+import { ChatService } from './chat.service';
+
+interface SurvivorSocketData { sessionId?: string }
+type SurvivorSocket = Socket & { data: SurvivorSocketData };
+
+/** Namespace `/chat`: anonymous survivors. Nothing about the connection (address, agent) is kept. */
+@WebSocketGateway({ namespace: NAMESPACE.chat })
+@UseFilters(WsAckFilter)
+@UsePipes(ContractPipe)
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  @WebSocketServer() private readonly nsp: Namespace;
+
+  constructor(
+    private readonly chat: ChatService,
+    private readonly limits: RateLimits,
+    private readonly broadcaster: GatewayBroadcaster,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  afterInit(nsp: Namespace) {
+    this.broadcaster.bind(nsp.server);
+  }
+
+  handleConnection(socket: SurvivorSocket) {
+    socket.data = {};
+    limitSocketEvents(socket, this.limits.survivorEvents, socket.id);
+  }
+
+  async handleDisconnect(socket: SurvivorSocket) {
+    if (socket.data.sessionId) await this.chat.disconnected(socket.data.sessionId, socket.id).catch(() => undefined);
+  }
+
+  @SubscribeMessage(CHAT_IN.start)
+  async start(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionStartDto) {
+    // one active session per socket; a session the counsellor or a timeout ended no longer counts
+    if (socket.data.sessionId && (await this.chat.isLive(socket.data.sessionId))) throw conflict('this connection already has a session; end it first');
+    if (socket.data.sessionId) await socket.leave(rooms.session(socket.data.sessionId));
+    await this.limits.consume(this.limits.sessionStartPerAddress, addressKey(this.config.appSecret, socketAddress(socket, this.config.TRUST_PROXY_HOPS)), 'too many new chats from here; please wait a few minutes');
+    const { session, safetyCheck, resumeToken, position, estimatedWaitSeconds } = await this.chat.start(body, socket.id, async (id) => {
+      socket.data.sessionId = id;
+      await socket.join(rooms.session(id));
+    });
+    // every chat opens with the safety check (PRODUCT.md rule 6), sent right after the acknowledgement
+    if (safetyCheck) setImmediate(() => socket.emit(CHAT_OUT.message, safetyCheck));
+    return { ok: true, sessionId: session.id, resumeToken, position, estimatedWaitSeconds, onDuty: estimatedWaitSeconds !== null };
+  }
+
+  @SubscribeMessage(CHAT_IN.resume)
+  async resume(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionResumeDto) {
+    const result = await this.chat.resume(body.resumeToken, socket.id, (id) => this.takeOver(socket, id));
+    return {
+      ok: true,
+      sessionId: result.session.id,
+      state: result.session.state === 'offered' ? 'waiting' : result.session.state,
+      ...(result.position ? { position: result.position.position, estimatedWaitSeconds: result.position.estimatedWaitSeconds } : {}),
+      messages: result.messages,
+    };
+  }
+
+  /** The socket takes the session over: any older connection of it, on any gateway, is dropped. */
+  private async takeOver(socket: SurvivorSocket, sessionId: string): Promise<void> {
+    const room = rooms.session(sessionId);
+    const others = (await this.nsp.in(room).fetchSockets()).filter((s) => s.id !== socket.id);
+    for (const other of others) {
+      other.emit(CHAT_OUT.ended, { by: 'system', reason: 'resumed-elsewhere' });
+      other.leave(room);
+      other.disconnect(true);
+    }
+    if (socket.data.sessionId && socket.data.sessionId !== sessionId) await socket.leave(rooms.session(socket.data.sessionId));
+    socket.data.sessionId = sessionId;
+    await socket.join(room);
+  }
+
+  @SubscribeMessage(CHAT_IN.send)
+  async send(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorMessageDto) {
+    const sessionId = this.sessionOf(socket);
+    return { ok: true, ...(await this.chat.send(sessionId, body.clientId, body.text)) };
+  }
+
+  @SubscribeMessage(CHAT_IN.typing)
+  async typing(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorTypingDto) {
+    await this.chat.typing(this.sessionOf(socket), body.isTyping);
+    return { ok: true };
+  }
+
+  @SubscribeMessage(CHAT_IN.end)
+  async end(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionEndDto) {
+    const sessionId = socket.data.sessionId;
+    if (!sessionId) return { ok: true };
+    await this.chat.end(sessionId, body);
+    socket.to(rooms.session(sessionId)).emit(CHAT_OUT.ended, { by: 'survivor' });
+    this.nsp.in(rooms.session(sessionId)).socketsLeave(rooms.session(sessionId));
+    socket.data.sessionId = undefined;
+    return { ok: true };
+  }
+
+  private sessionOf(socket: SurvivorSocket): string {
+    if (!socket.data.sessionId) throw notFound('no session on this connection: start or resume one');
+    return socket.data.sessionId;
+  }
+}

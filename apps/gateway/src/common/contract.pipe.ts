@@ -1,0 +1,40 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { invalidInput } from '@prystan/contract';
+
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Object, Array]);
+
+/** One line naming every bad field (never echoing the value, which could be message text). */
+export function describeErrors(errors: ValidationError[], parent = ''): string {
+  return errors
+    .flatMap((e) => {
+      const path = parent ? `${parent}.${e.property}` : e.property;
+      if (e.children?.length) return [describeErrors(e.children, path)];
+      const reasons = Object.values(e.constraints ?? {});
+      const whitelist = e.constraints?.whitelistValidation;
+      return [whitelist ? `${path} is not a known field` : reasons.map((r) => r.replace(e.property, path)).join('; ')];
+    })
+    .join('; ');
+}
+
+/**
+ * Validates a body or socket payload against its contract class: it must be a JSON object,
+ * with only known fields, each valid. Anything else is `invalid_input`, never a crash.
+ */
+@Injectable()
+export class ContractPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const metatype = metadata.metatype;
+    if (!metatype || PRIMITIVES.has(metatype) || (metadata.type !== 'body' && metadata.type !== 'query')) return value;
+    if (value instanceof metatype) return value; // already validated (global pipe and gateway pipe)
+    const payload = value === undefined ? {} : value;
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw invalidInput('the payload must be a JSON object');
+    }
+    const instance = plainToInstance(metatype, payload, { enableImplicitConversion: false });
+    const errors = validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (errors.length > 0) throw invalidInput(describeErrors(errors).slice(0, 500));
+    return instance;
+  }
+}

@@ -1,0 +1,26 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** socket.io over the Redis adapter: rooms and broadcasts span every gateway (and the worker's emitter). */
+export class RedisIoAdapter extends IoAdapter {
+  constructor(app: INestApplicationContext, private readonly pub: Redis, private readonly sub: Redis, private readonly key: string) {
+    super(app);
+  }
+
+  createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      // same-origin pages only: no CORS for sockets either
+      cors: undefined,
+      serveClient: false,
+      maxHttpBufferSize: 1_000_000,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+    } as ServerOptions);
+    server.adapter(createAdapter(this.pub, this.sub, { key: this.key, requestsTimeout: 3000 }));
+    return server;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, type Language, type WireMessage } from '@prystan/contract';
+import { SealedBox } from '@prystan/crypto';
+import { MessageRepository, type InsertResult } from '@prystan/persistence';
+
+export type Sender = 'survivor' | 'counsellor' | 'system';
+
+/** Messages of one session: sealed on the way in, opened on the way out, never logged. */
+@Injectable()
+export class ConversationService {
+  constructor(private readonly messages: MessageRepository, private readonly box: SealedBox) {}
+
+  async append(input: { sessionId: string; sender: Sender; staffId?: string; clientId?: string; text: string; states: string[] }): Promise<InsertResult & { message?: WireMessage }> {
+    const text = input.text.trim();
+    const result = await this.messages.insert({ ...input, body: this.box.seal(text, input.sessionId) });
+    if (result.kind !== 'inserted') return result;
+    return { ...result, message: { id: result.id, sessionId: input.sessionId, from: input.sender, text, sentAt: result.sentAt.toISOString() } };
+  }
+
+  async appendOrConflict(input: Parameters<ConversationService['append']>[0]): Promise<InsertResult & { message?: WireMessage }> {
+    const result = await this.append(input);
+    if (result.kind === 'refused') throw conflict('this chat is no longer open');
+    return result;
+  }
+
+  async history(sessionId: string): Promise<WireMessage[]> {
+    const rows = await this.messages.listForSession(sessionId);
+    return rows.map((m) => ({ id: m.id, sessionId: m.sessionId, from: m.sender, text: this.box.open(m.body, sessionId), sentAt: m.sentAt.toISOString() }));
+  }
+
+  systemText(language: Language, texts: Record<Language, string>): string {
+    return texts[language] ?? texts.en;
+  }
+}

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Config } from '@prystan/config';
+import { LOGGER, type AppLogger } from '@prystan/logging';
+import { Notifier, PlatformModule, QueueBus, SessionEnding } from '@prystan/platform';
+import { AdminModule } from './admin/admin.module';
+import { BoardController } from './admin/board.controller';
+import { StaffAdminController } from './admin/staff-admin.controller';
+import { AvailabilityController } from './api/availability.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { StaffAuthGuard } from './auth/staff-auth.guard';
+import { QueueController } from './api/queue.controller';
+import { ServicesController } from './api/services.controller';
+import { StatsController } from './api/stats.controller';
+import { ChatGateway } from './chat/chat.gateway';
+import { ChatService } from './chat/chat.service';
+import { GatewayBroadcaster } from './common/gateway-broadcaster';
+import { RateLimits } from './common/rate-limits';
+import { ConversationService } from './conversation/conversation.service';
+import { EscalationController } from './escalation/escalation.controller';
+import { EscalationService } from './escalation/escalation.service';
+import { RiskService } from './conversation/risk.service';
+import { HealthController } from './health/health.controller';
+import { StaffGateway } from './staff/staff.gateway';
+import { StaffSessionService } from './staff/staff-session.service';
+import { WebController } from './web/web.controller';
+
+/** The gateway process: HTTP API, pages and both socket.io namespaces. It never runs processors. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: Config, logger: AppLogger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [PlatformModule.forRoot(config, logger, 'gateway'), AdminModule],
+      controllers: [HealthController, AuthController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
+      providers: [
+        { provide: APP_GUARD, useClass: StaffAuthGuard },
+        GatewayBroadcaster,
+        { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
+        { provide: SessionEnding, inject: [Notifier, QueueBus, LOGGER], useFactory: (n: Notifier, q: QueueBus, l: AppLogger) => new SessionEnding(n, q, l) },
+        AuthService,
+        RateLimits,
+        ConversationService,
+        RiskService,
+        ChatService,
+        ChatGateway,
+        StaffSessionService,
+        EscalationService,
+        StaffGateway,
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { NestPinoLogger } from '@prystan/logging';
+import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/platform';
+import { StaffRepository } from '@prystan/persistence';
+import { createRedis } from '@prystan/queue';
+import { ContractPipe } from './common/contract.pipe';
+import { HttpErrorFilter } from './common/http-exception.filter';
+import { RedisIoAdapter } from './common/redis-io.adapter';
+import { GatewayModule } from './gateway.module';
+
+async function bootstrap() {
+  const { config, logger } = loadConfigOrExit('gateway');
+  installCrashHandlers(logger);
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '64kb' });
+  // pages set their own CSP and framing rules (web/page-headers.ts); the API gets helmet's defaults
+  app.use(helmet({ frameguard: false, referrerPolicy: { policy: 'no-referrer' }, crossOriginEmbedderPolicy: false, contentSecurityPolicy: false }));
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.useGlobalPipes(new ContractPipe());
+
+  const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
+  const sub = pub.duplicate();
+  app.useWebSocketAdapter(new RedisIoAdapter(app, pub, sub, socketIoKey(config.REDIS_PREFIX)));
+  app.enableShutdownHooks();
+
+  await app.listen(config.PORT);
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  logger.info({ port }, 'gateway listening');
+  if ((await app.get(StaffRepository).count()) === 0) {
+    logger.warn('no staff accounts yet: create the first admin with `npm run -s staff -- add --email you@example.org --name "Your Name" --role admin --languages pl,uk,en` (password on standard input)');
+  }
+  process.once('beforeExit', () => { pub.disconnect(); sub.disconnect(); });
+}
+
+void bootstrap();

@@ -1,0 +1,148 @@
+import { Inject, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer,
+  type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  CHAT_OUT, EscalationCreateDto, EscalationPhoneResultDto, NAMESPACE, PresenceDto, rooms, SessionCloseDto, SessionRefDto,
+  STAFF_IN, STAFF_OUT, StaffMessageDto, StaffTypingDto,
+} from '@prystan/contract';
+import { LOGGER, type AppLogger } from '@prystan/logging';
+import { RoutingRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
+import { Notifier } from '@prystan/platform';
+import { AuthService } from '../auth/auth.service';
+import { ContractPipe } from '../common/contract.pipe';
+import { RateLimits } from '../common/rate-limits';
+import { limitSocketEvents } from '../common/socket-rate-limit';
+import { WsAckFilter } from '../common/ws-ack.filter';
+import { EscalationService } from '../escalation/escalation.service';
+import { StaffSessionService } from './staff-session.service';
+
+interface StaffSocketData { staff: StaffRecord }
+type StaffSocket = Socket & { data: StaffSocketData };
+
+const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';
+
+/** A counsellor whose every connection has been gone this long is set away (their offers go back). */
+const GONE_AFTER_MS = 20_000;
+
+
+/**
+ * Namespace `/staff`. The handshake's token is checked by a namespace middleware, so a bad
+ * one is refused with `connect_error` before any handler runs (guards do not run on connect).
+ */
+@WebSocketGateway({ namespace: NAMESPACE.staff })
+@UseFilters(WsAckFilter)
+@UsePipes(ContractPipe)
+export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  @WebSocketServer() private readonly nsp: Namespace;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly service: StaffSessionService,
+    private readonly escalations: EscalationService,
+    private readonly sessions: SessionRepository,
+    private readonly staffRepo: StaffRepository,
+    private readonly routing: RoutingRepository,
+    private readonly notifier: Notifier,
+    private readonly limits: RateLimits,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  afterInit(nsp: Namespace) {
+    nsp.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      this.admit(socket as StaffSocket, typeof token === 'string' ? token : undefined).then(
+        (admitted) => next(admitted ? undefined : new Error('unauthorized')),
+        () => next(new Error('unavailable')),
+      );
+    });
+  }
+
+  /**
+   * The rooms are joined here, before the client hears `connect`: an offer or a message sent
+   * the moment after the handshake (the worker is fast) must find the socket in its rooms.
+   */
+  private async admit(socket: StaffSocket, token: string | undefined): Promise<boolean> {
+    const staff = await this.auth.resolve(token);
+    if (!staff) return false;
+    socket.data = { staff };
+    const own = await this.sessions.activeForStaff(staff.id);
+    const joined = [rooms.staff(staff.id), ...own.filter((s) => s.state === 'active').map((s) => rooms.session(s.id))];
+    await socket.join(isManager(staff) ? [...joined, rooms.managers] : joined);
+    return true;
+  }
+
+  async handleConnection(socket: StaffSocket) {
+    const { staff } = socket.data;
+    if (!staff) return socket.disconnect(true);
+    limitSocketEvents(socket, this.limits.staffEvents, staff.id);
+    socket.emit(STAFF_OUT.presence, { status: staff.presence });
+    if (isManager(staff)) socket.emit(STAFF_OUT.queueStatus, { at: new Date().toISOString(), languages: await this.routing.queueStatus() });
+  }
+
+  handleDisconnect(socket: StaffSocket) {
+    const staff = socket.data?.staff;
+    if (!staff) return;
+    setTimeout(() => void this.awayIfGone(staff).catch((err) => this.logger.warn({ err, staffId: staff.id }, 'presence check failed')), GONE_AFTER_MS).unref();
+  }
+
+  /** Checks every gateway (through the adapter) before deciding the person has gone. */
+  private async awayIfGone(staff: StaffRecord): Promise<void> {
+    if ((await this.nsp.in(rooms.staff(staff.id)).fetchSockets()).length > 0) return;
+    const current = await this.staffRepo.findById(staff.id);
+    if (current?.presence === 'available') await this.service.setPresence(current, 'away');
+  }
+
+  @SubscribeMessage(STAFF_IN.presence)
+  async presence(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: PresenceDto) {
+    return { ok: true, status: await this.service.setPresence(socket.data.staff, body.status) };
+  }
+
+  @SubscribeMessage(STAFF_IN.accept)
+  async accept(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+    const session = await this.service.accept(socket.data.staff, body.sessionId);
+    await socket.join(rooms.session(body.sessionId));
+    return { ok: true, session };
+  }
+
+  @SubscribeMessage(STAFF_IN.decline)
+  async decline(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+    await this.service.decline(socket.data.staff, body.sessionId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage(STAFF_IN.send)
+  async send(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffMessageDto) {
+    const result = await this.service.send(socket.data.staff, body.sessionId, body.clientId, body.text);
+    if (result.message) {
+      this.notifier.survivor(body.sessionId, CHAT_OUT.message, result.message);
+      socket.to(rooms.session(body.sessionId)).emit(STAFF_OUT.message, result.message);
+    }
+    return { ok: true, id: result.id, sentAt: result.sentAt.toISOString() };
+  }
+
+  @SubscribeMessage(STAFF_IN.typing)
+  async typing(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffTypingDto) {
+    await this.service.assertOwnActive(socket.data.staff, body.sessionId);
+    this.notifier.survivor(body.sessionId, CHAT_OUT.typing, { isTyping: body.isTyping });
+    return { ok: true };
+  }
+
+  @SubscribeMessage(STAFF_IN.close)
+  async close(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionCloseDto) {
+    await this.service.close(socket.data.staff, body);
+    return { ok: true };
+  }
+
+  @SubscribeMessage(STAFF_IN.escalate)
+  async escalate(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationCreateDto) {
+    return { ok: true, ...(await this.escalations.create(socket.data.staff, body)) };
+  }
+
+  @SubscribeMessage(STAFF_IN.phoneResult)
+  async phoneResult(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationPhoneResultDto) {
+    return { ok: true, ...(await this.escalations.recordPhoneResult(socket.data.staff, body.escalationId, body.result)) };
+  }
+}

@@ -1,0 +1,22 @@
+import { installQuickExit, safeExitUrl } from './quick-exit';
+
+/**
+ * Quick exit on its own, a tiny script that runs before the chat's bundle has even arrived on a
+ * slow connection: the button, Shift pressed three times, and the embed loader's request.
+ */
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const leave = installQuickExit({ exitUrl: safeExitUrl(document.body.dataset.exitUrl), embedded });
+
+document.addEventListener('click', (e) => {
+  const target = e.target instanceof Element ? e.target.closest('[data-qa="quick-exit"]') : null;
+  if (!target) return;
+  e.preventDefault();
+  leave();
+}, true);
+
+if (embedded) {
+  // the loader asks for quick exit when Shift is pressed three times on the host page
+  window.addEventListener('message', (e) => {
+    if (e.source === window.parent && (e.data as { type?: string } | null)?.type === 'prystan:leave') leave();
+  });
+}

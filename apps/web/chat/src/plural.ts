@@ -1,0 +1,14 @@
+import type { Lang, PluralForms } from './i18n';
+
+const rules = new Map<Lang, Intl.PluralRules>();
+
+/** "5 minut", "22 minuty", "21 хвилина": the number with the form its plural category needs. */
+export function plural(lang: Lang, n: number, forms: PluralForms): string {
+  let rule = rules.get(lang);
+  if (!rule) {
+    rule = new Intl.PluralRules(lang);
+    rules.set(lang, rule);
+  }
+  const category = rule.select(n) as keyof PluralForms;
+  return `${n} ${forms[category] ?? forms.other}`;
+}

@@ -1,0 +1,209 @@
+import type { Socket } from 'socket.io-client';
+import { connect, request, type Ack } from './connection';
+import type { Lang } from './i18n';
+import { Outbox, type Pending } from './outbox';
+import { loadSession, saveSession, storage, type Saved } from './storage';
+import type { Msg } from './views/chat';
+import type { Triage } from './views/intro';
+
+export type EndedBy = 'survivor' | 'counsellor' | 'timeout' | 'system' | 'gone';
+
+export interface SessionEvents {
+  connection(online: boolean): void;
+  waiting(position: number, estimate: number | null, onDuty: boolean): void;
+  assigned(counsellor: string): void;
+  history(messages: Msg[]): void;
+  message(m: Msg): void;
+  pending(items: readonly Pending[]): void;
+  confirmed(clientId: string, id: string): void;
+  typing(on: boolean): void;
+  ended(by: EndedBy): void;
+  moved(): void;
+  failed(code: string): void;
+}
+
+/**
+ * One survivor chat over the `/chat` socket: start or resume, send through the outbox, typing,
+ * end. The resume token stays in sessionStorage only; on every (re)connection the session is
+ * resumed and unsent messages are sent again with their own clientId.
+ */
+export class ChatSession {
+  private socket?: Socket;
+  private saved?: Saved;
+  private closed = false;
+  private flushing = false;
+  private retry?: number;
+  private typingTimer?: number;
+  private active = false;
+  readonly outbox = new Outbox();
+
+  constructor(private readonly on: SessionEvents) {
+    this.saved = loadSession();
+  }
+
+  get resumable(): Saved | undefined {
+    return this.saved;
+  }
+
+  /** Reconnects to a chat this tab already had (after a reload). */
+  resume(): void {
+    if (this.saved) this.ensureSocket();
+  }
+
+  async start(lang: Lang, triage: Triage): Promise<Ack> {
+    const socket = this.ensureSocket();
+    if (!socket.connected) {
+      const connected = await new Promise<boolean>((resolve) => {
+        const timer = window.setTimeout(() => resolve(false), 10_000);
+        socket.once('connect', () => { window.clearTimeout(timer); resolve(true); });
+      });
+      if (!connected) return { ok: false, error: { code: 'unavailable', message: 'no connection' } };
+    }
+    const ack = await request(socket, 'session:start', { language: lang, triage: compact(triage) });
+    if (!ack.ok) return ack;
+    this.saved = { token: String(ack.resumeToken), lang, danger: triage.immediateDanger === true };
+    saveSession(this.saved);
+    const estimate = typeof ack.estimatedWaitSeconds === 'number' ? ack.estimatedWaitSeconds : null;
+    if (!this.active) this.on.waiting(Number(ack.position) || 1, estimate, typeof ack.onDuty === 'boolean' ? ack.onDuty : estimate !== null);
+    // a counsellor may have taken the chat before this connection joined it: ask once where it stands
+    if (!this.active) void this.resumeOnServer();
+    return ack;
+  }
+
+  send(text: string): void {
+    this.outbox.add(text);
+    this.on.pending(this.outbox.list());
+    this.stopTyping();
+    void this.flush();
+  }
+
+  /** Tells the counsellor the survivor is typing; stops by itself after 3 s of quiet. */
+  typing(): void {
+    if (!this.socket?.connected || !this.active) return;
+    if (this.typingTimer === undefined) void request(this.socket, 'typing', { isTyping: true }, 3000);
+    window.clearTimeout(this.typingTimer);
+    this.typingTimer = window.setTimeout(() => this.stopTyping(), 3000);
+  }
+
+  async end(): Promise<void> {
+    if (this.socket?.connected) await request(this.socket, 'session:end', {}, 3000);
+    this.finish('survivor');
+  }
+
+  /** Quick exit: tell the server at once (the page is already blank); resolves when it answered. */
+  quickExit(): Promise<unknown> | undefined {
+    this.closed = true;
+    if (!this.socket?.connected || !this.saved) return undefined;
+    return request(this.socket, 'session:end', { reason: 'quick-exit' }, 300);
+  }
+
+  private ensureSocket(): Socket {
+    if (this.socket) return this.socket;
+    const socket = connect();
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.on.connection(true);
+      void this.resumeOnServer().then(() => this.flush());
+    });
+    socket.on('disconnect', () => { if (!this.closed) this.on.connection(false); });
+    socket.on('queue:position', (p: { position: number; estimatedWaitSeconds: number | null }) => {
+      if (!this.active) this.on.waiting(p.position, p.estimatedWaitSeconds ?? null, p.estimatedWaitSeconds !== null);
+    });
+    socket.on('session:assigned', (p: { counsellorName: string }) => this.assigned(p.counsellorName));
+    socket.on('message', (m: Msg) => this.on.message(m));
+    socket.on('typing', (t: { isTyping: boolean }) => this.on.typing(Boolean(t.isTyping)));
+    socket.on('session:ended', (e: { by: EndedBy; reason?: string }) => {
+      if (e.reason === 'resumed-elsewhere') {
+        this.closed = true;
+        socket.disconnect();
+        this.on.moved();
+        return;
+      }
+      this.finish(e.by);
+    });
+    return socket;
+  }
+
+  private assigned(name: string): void {
+    this.active = true;
+    if (this.saved) {
+      this.saved = { ...this.saved, counsellor: name };
+      saveSession(this.saved);
+    }
+    this.on.assigned(name);
+  }
+
+  private async resumeOnServer(): Promise<void> {
+    if (!this.saved || !this.socket) return;
+    const ack = await request(this.socket, 'session:resume', { resumeToken: this.saved.token });
+    if (!ack.ok) {
+      if (ack.error.code === 'not_found' || ack.error.code === 'invalid_input') this.finish('gone');
+      return;
+    }
+    if (ack.state === 'ended') return this.finish('gone');
+    if (ack.state === 'active') {
+      this.assigned(typeof ack.counsellorName === 'string' ? ack.counsellorName : this.saved.counsellor ?? '');
+    } else {
+      this.active = false;
+      const estimate = typeof ack.estimatedWaitSeconds === 'number' ? ack.estimatedWaitSeconds : null;
+      this.on.waiting(Number(ack.position) || 1, estimate, estimate !== null);
+    }
+    this.on.history(Array.isArray(ack.messages) ? (ack.messages as Msg[]) : []);
+    this.on.pending(this.outbox.list());
+  }
+
+  private async flush(): Promise<void> {
+    const socket = this.socket;
+    if (this.flushing || !socket?.connected || !this.saved || this.closed) return;
+    this.flushing = true;
+    let again = false;
+    try {
+      for (const item of [...this.outbox.list()]) {
+        const ack = await request(socket, 'message:send', { clientId: item.clientId, text: item.text });
+        if (ack.ok) {
+          this.outbox.remove(item.clientId);
+          this.on.confirmed(item.clientId, String(ack.id));
+          continue;
+        }
+        if (['unavailable', 'rate_limited', 'not_found'].includes(ack.error.code)) {
+          // keep it; try again shortly (not_found: this connection lost its session, resume first)
+          if (ack.error.code === 'not_found') await this.resumeOnServer();
+          again = true;
+          break;
+        }
+        this.outbox.remove(item.clientId);
+        this.on.pending(this.outbox.list());
+        this.on.failed(ack.error.code);
+      }
+    } finally {
+      this.flushing = false;
+    }
+    if (again && !this.closed) {
+      window.clearTimeout(this.retry);
+      this.retry = window.setTimeout(() => void this.flush(), 2500);
+    }
+  }
+
+  private stopTyping(): void {
+    if (this.typingTimer === undefined) return;
+    window.clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    if (this.socket?.connected && this.active) void request(this.socket, 'typing', { isTyping: false }, 3000);
+  }
+
+  private finish(by: EndedBy): void {
+    if (this.closed && by !== 'survivor') return;
+    this.closed = true;
+    window.clearTimeout(this.retry);
+    window.clearTimeout(this.typingTimer);
+    this.saved = undefined;
+    this.outbox.clear();
+    storage.clear();
+    this.socket?.disconnect();
+    this.on.ended(by);
+  }
+}
+
+function compact(t: Triage): Triage {
+  return { immediateDanger: t.immediateDanger === true, ...(t.forWhom ? { forWhom: t.forWhom } : {}), ...(t.ageGroup ? { ageGroup: t.ageGroup } : {}) };
+}

@@ -1,0 +1,240 @@
+import { Api, ApiError } from './api';
+import { Attention } from './attention';
+import { announce } from './dom';
+import { browserLang, COPY, isLang, type Copy, type Lang } from './i18n';
+import { StaffLink } from './socket';
+import { AdminView } from './views/admin';
+import { BoardView } from './views/board';
+import { ChatsView } from './views/chats';
+import { forbiddenView } from './views/forbidden';
+import { LoginView } from './views/login';
+import { Shell } from './views/shell';
+import { StatsView } from './views/stats';
+
+export type Role = 'counsellor' | 'manager' | 'admin';
+export type Presence = 'available' | 'away' | 'offline';
+export interface Staff { id: string; name: string; role: Role; languages: Lang[]; maxChats: number; uiLanguage: string | null }
+interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
+interface Stored { token: string; email: string; expiresAt: number }
+
+/** A screen of the console. `render` rebuilds it from its state (also after a language change). */
+export interface View { readonly el: HTMLElement; render(): void; leave?(): void }
+export type Listen = <T>(event: string, handler: (payload: T) => void) => void;
+
+/** The token lives in this tab's sessionStorage at most: a reload keeps the shift going, closing the tab ends it. */
+const STORE = 'prystan.console';
+
+/**
+ * The console: sign-in, the socket, routing between sections by role, and signing in again
+ * when the sign-in ends — over the open screens, so nothing typed is lost.
+ */
+export class App {
+  readonly api = new Api();
+  readonly attention = new Attention();
+  lang: Lang = browserLang(navigator.languages);
+  staff?: Staff;
+  presence: Presence = 'offline';
+  link?: StaffLink;
+  chats?: ChatsView;
+  board?: BoardView;
+  email = '';
+  private shell?: Shell;
+  private view?: View;
+  private expiresAt = 0;
+  private expiryTimer?: number;
+  private reauth?: LoginView;
+  private lastFocus?: Element | null;
+
+  get t(): Copy {
+    return COPY[this.lang];
+  }
+
+  get isManager(): boolean {
+    return this.staff?.role === 'manager' || this.staff?.role === 'admin';
+  }
+
+  get isAdmin(): boolean {
+    return this.staff?.role === 'admin';
+  }
+
+  async start(): Promise<void> {
+    this.api.onUnauthorized = () => this.expire();
+    document.documentElement.lang = this.lang;
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.staff && Date.now() >= this.expiresAt) void this.checkSignedIn();
+    });
+    const saved = readStore();
+    if (saved) {
+      Object.assign(this, { email: saved.email, expiresAt: saved.expiresAt });
+      this.api.token = saved.token;
+      try {
+        const { staff } = await this.api.get<{ staff: Staff }>('/api/auth/me');
+        return this.enter(staff);
+      } catch {
+        this.api.token = undefined;
+        sessionStorage.removeItem(STORE);
+      }
+    }
+    this.showLogin();
+  }
+
+  /** Signs in (first time or again); an ApiError goes back to the form. */
+  async signIn(email: string, password: string): Promise<void> {
+    this.api.token = undefined;
+    const answer = await this.api.post<LoginAnswer>('/api/auth/login', { email, password });
+    this.api.token = answer.accessToken;
+    this.email = email;
+    this.expiresAt = Date.parse(answer.expiresAt);
+    sessionStorage.setItem(STORE, JSON.stringify({ token: answer.accessToken, email, expiresAt: this.expiresAt } satisfies Stored));
+    const previous = this.staff;
+    if (!previous) return this.enter(answer.staff);
+    // someone else signed in on this screen: nothing of the previous person may stay in memory
+    if (previous.id !== answer.staff.id) return location.reload();
+    this.resume(answer.staff);
+  }
+
+  async signOut(): Promise<void> {
+    const open = this.chats?.openCount() ?? 0;
+    if (open > 0 && !window.confirm(this.t.app.signOutWithChats(open))) return;
+    await this.link?.request('presence:set', { status: 'offline' }, 2000);
+    await this.api.post('/api/auth/logout', {}).catch(() => undefined);
+    sessionStorage.removeItem(STORE);
+    this.link?.close();
+    location.replace(location.pathname);
+  }
+
+  /** The sign-in ended (401, a refused socket, the expiry time): sign in again over what is open. */
+  expire(): void {
+    if (!this.staff || this.reauth) return;
+    this.lastFocus = document.activeElement;
+    this.link?.socket.disconnect();
+    this.attention.flash('sign-in', this.t.login.expiredTitle);
+    this.reauth = new LoginView(this, true, (email, password) => this.signIn(email, password));
+    document.getElementById('app')!.inert = true;
+    document.getElementById('overlay')!.replaceChildren(this.reauth.el);
+    this.reauth.render();
+    this.reauth.focus();
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    this.lang = lang;
+    document.documentElement.lang = lang;
+    this.shell?.render();
+    this.chats?.render();
+    this.board?.render();
+    if (this.view !== this.chats && this.view !== this.board) this.view?.render();
+    this.reauth?.render();
+    if (this.staff) await this.api.patch('/api/me', { uiLanguage: lang }).catch(() => undefined);
+  }
+
+  async choosePresence(status: Presence): Promise<void> {
+    const ack = await this.link!.request('presence:set', { status });
+    if (ack.ok) this.setPresence(status);
+    else {
+      this.shell?.setPresence(this.presence);
+      this.notify('presence-failed', this.t.app.failed, 'error');
+    }
+  }
+
+  setPresence(status: Presence, reason?: string): void {
+    this.presence = status;
+    this.shell?.setPresence(status);
+    this.chats?.presenceChanged();
+    if (reason === 'offer-timeout') this.notify('away', this.t.presence.awayAfterTimeout, 'warning');
+    if (status === 'available') this.shell?.clearNotice('away');
+  }
+
+  /** A notice under the header, also said to screen readers (alerts and errors interrupt). */
+  notify(key: string, text: string, kind: 'info' | 'warning' | 'error' | 'alert', link?: string): void {
+    this.shell?.notify(key, text, kind, link);
+    announce(text, kind === 'alert' || kind === 'error');
+  }
+
+  clearNotice(key: string): void {
+    this.shell?.clearNotice(key);
+  }
+
+  updateBadge(): void {
+    const count = this.chats?.attentionCount() ?? 0;
+    this.shell?.setBadge(count);
+    this.attention.setUnread(this.chats?.unreadCount() ?? 0);
+  }
+
+  private showLogin(): void {
+    const login = new LoginView(this, false, (email, password) => this.signIn(email, password));
+    document.getElementById('app')!.replaceChildren(login.el);
+    login.render();
+    login.focus();
+  }
+
+  private enter(staff: Staff): void {
+    this.staff = staff;
+    if (isLang(staff.uiLanguage)) this.lang = staff.uiLanguage;
+    document.documentElement.lang = this.lang;
+    this.scheduleExpiry();
+    this.link = new StaffLink(() => this.api.token, {
+      state: (state) => this.shell?.setConnection(state),
+      unauthorized: () => this.expire(),
+      connected: () => { this.chats?.sync(); this.board?.refresh(); },
+    });
+    this.chats = new ChatsView(this);
+    if (this.isManager) this.board = new BoardView(this);
+    const listen: Listen = (event, handler) => this.link!.on(event, handler);
+    listen<{ status: Presence; reason?: string }>('presence', (p) => this.setPresence(p.status, p.reason));
+    this.chats.listen(listen);
+    this.board?.listen(listen);
+    this.shell = new Shell(this);
+    document.getElementById('app')!.replaceChildren(this.shell.el);
+    this.shell.render();
+    window.addEventListener('hashchange', () => this.route(true));
+    this.route(false);
+    this.link.connect();
+  }
+
+  private resume(staff: Staff): void {
+    this.staff = { ...staff, uiLanguage: this.lang };
+    this.reauth = undefined;
+    this.attention.stopFlash('sign-in');
+    document.getElementById('overlay')!.replaceChildren();
+    document.getElementById('app')!.inert = false;
+    this.scheduleExpiry();
+    this.link?.connect();
+    if (this.lastFocus instanceof HTMLElement && this.lastFocus.isConnected) this.lastFocus.focus();
+  }
+
+  private route(focus: boolean): void {
+    const path = location.hash.replace(/^#\/?/, '') || (this.isManager ? 'board' : 'chats');
+    const [section, sub] = path.split('/');
+    this.view?.leave?.();
+    let view: View;
+    if (section === 'board' && this.board) view = this.board;
+    else if (section === 'stats' && this.isManager) view = new StatsView(this);
+    else if (section === 'admin' && this.isAdmin) view = new AdminView(this, sub);
+    else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView(this);
+    else view = this.chats!;
+    this.view = view;
+    this.shell!.show(view, section, focus);
+  }
+
+  private scheduleExpiry(): void {
+    window.clearTimeout(this.expiryTimer);
+    const delay = Math.min(this.expiresAt - Date.now() + 1000, 2 ** 31 - 1);
+    if (delay > 0) this.expiryTimer = window.setTimeout(() => void this.checkSignedIn(), delay);
+  }
+
+  /** A 401 here calls `expire` through the API's hook. */
+  private async checkSignedIn(): Promise<void> {
+    await this.api.get('/api/auth/me').catch((err: unknown) => {
+      if (!(err instanceof ApiError) || err.status !== 401) this.scheduleExpiry();
+    });
+  }
+}
+
+function readStore(): Stored | undefined {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Stored | null;
+    return value && typeof value.token === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,281 @@
+import type { App } from '../app';
+import { announce, h, uid } from '../dom';
+import { timeOfDay } from '../format';
+import type { Lang } from '../i18n';
+import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
+import { closeForm } from './close-form';
+import { escalationForm, escalationList, type RaisedEscalation } from './escalation-form';
+import { ComposeBox } from './compose';
+import { transferForm } from './transfer-form';
+import { triageList } from './triage';
+
+type Msg = Message & { pending?: boolean };
+type Mode = 'chat' | 'close' | 'transfer' | 'escalate';
+
+export interface PaneHooks {
+  /** Something the chat list shows changed (unread, form needed, flags). */
+  changed(): void;
+  /** The chat left this counsellor (closed, transferred). */
+  gone(sessionId: string, text: string): void;
+}
+
+/**
+ * One chat: header with triage and banners, the transcript, and at the bottom either the
+ * compose box or one of the forms (close, transfer, escalate). Events update their own
+ * region only, so nothing steals focus or the caret from someone typing.
+ */
+export class ChatPane {
+  readonly el = h('section', { class: 'pane' });
+  readonly id: string;
+  readonly language: Lang;
+  unread = 0;
+  visible = false;
+  renderedLang?: string;
+  private messages: Msg[];
+  private state: 'active' | 'ended';
+  private endedBy: string | null;
+  private quickExit: boolean;
+  private riskFlags: string[];
+  private survivorConnected: boolean;
+  private readonly triage: Triage;
+  private readonly assignedAt: string | null;
+  private mode: Mode = 'chat';
+  private readonly escalations: RaisedEscalation[] = [];
+  private readonly compose: ComposeBox;
+  private readonly head = h('header', { class: 'pane-head' });
+  private readonly meta = h('div', { class: 'pane-meta' });
+  private readonly banners = h('div', { class: 'banners' });
+  private readonly transcript = h('ol', { class: 'messages' });
+  private readonly log = h('div', { class: 'transcript', role: 'log', tabindex: '0' }, this.transcript);
+  private readonly typingEl = h('p', { class: 'typing' });
+  private readonly escalationsEl = h('div', { class: 'escalations' });
+  private readonly bottom = h('div', { class: 'pane-bottom' });
+
+  constructor(private readonly app: App, data: OwnSession, readonly number: number, private readonly hooks: PaneHooks) {
+    this.language = data.language;
+    this.messages = [...data.messages];
+    this.state = data.state;
+    this.endedBy = data.endedBy;
+    this.quickExit = data.quickExit;
+    this.riskFlags = data.riskFlags;
+    this.survivorConnected = data.survivorConnected;
+    this.triage = data.triage;
+    this.assignedAt = data.assignedAt;
+    this.id = data.sessionId;
+    this.compose = new ComposeBox(app, this.id, this.language, {
+      sent: (m) => this.append(m),
+      confirmed: (clientId, id, sentAt) => this.confirm(clientId, id, sentAt),
+      failed: (clientId) => this.removeMessage(clientId),
+      hasCounsellorMessage: () => this.messages.some((m) => m.from === 'counsellor'),
+    });
+  }
+
+  get needsForm(): boolean {
+    return this.state === 'ended';
+  }
+
+  get flagged(): boolean {
+    return this.riskFlags.length > 0 || this.quickExit || this.triage.immediateDanger;
+  }
+
+  render(): void {
+    const t = this.app.t;
+    this.renderedLang = this.app.lang;
+    const headingId = uid('chat');
+    this.el.setAttribute('aria-labelledby', headingId);
+    this.log.setAttribute('aria-label', t.chat.transcript);
+    this.renderHead(headingId);
+    this.renderBanners();
+    this.transcript.replaceChildren(...this.messages.map((m) => this.messageEl(m)));
+    this.renderEscalations();
+    this.renderBottom();
+    this.el.replaceChildren(this.head, this.banners, this.meta, this.log, this.typingEl, this.escalationsEl, this.bottom);
+    this.scrollDown(true);
+  }
+
+  /** Quick replies arrived after the chat was shown. */
+  refreshCompose(): void {
+    if (this.mode === 'chat' && this.state === 'active') this.renderBottom();
+  }
+
+  focusInput(): void {
+    if (this.mode === 'chat' && this.state === 'active') this.compose.focus();
+    else this.bottom.querySelector<HTMLElement>('select, button, textarea, input')?.focus();
+  }
+
+  markSeen(): void {
+    if (!this.visible || document.hidden || this.unread === 0) return;
+    this.unread = 0;
+    this.hooks.changed();
+  }
+
+  receive(m: Message): void {
+    if (this.messages.some((x) => x.id === m.id)) return;
+    this.append(m);
+    if (m.from === 'survivor') {
+      this.typing(false);
+      if (!this.visible || document.hidden) {
+        this.unread += 1;
+        if (!this.visible) announce(this.app.t.chat.newMessageIn(this.number));
+        this.hooks.changed();
+      }
+    }
+  }
+
+  /** After a reconnection: whatever came meanwhile, and the state as the server has it. */
+  merge(data: OwnSession): void {
+    for (const m of data.messages) this.receive(m);
+    if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
+    if (data.riskFlags.length !== this.riskFlags.length) this.riskFlag(data.riskFlags[data.riskFlags.length - 1], data.riskFlags);
+    if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
+  }
+
+  typing(on: boolean): void {
+    this.typingEl.textContent = on && this.state === 'active' ? this.app.t.chat.typing : '';
+  }
+
+  ended(by: string, quickExit: boolean): void {
+    const t = this.app.t;
+    this.state = 'ended';
+    this.endedBy = by;
+    this.quickExit = this.quickExit || quickExit;
+    this.typing(false);
+    if (this.mode !== 'close') this.mode = 'chat';
+    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
+    this.renderBanners();
+    this.renderBottom();
+    announce(`${t.chat.heading(this.number, t.langName[this.language])}: ${this.quickExit ? t.chat.quickExit : t.chat.ended[by] ?? t.chat.ended.system} ${t.chat.fillForm}`, true);
+    this.hooks.changed();
+  }
+
+  riskFlag(category: string | undefined, flags: string[]): void {
+    this.riskFlags = flags;
+    this.renderBanners();
+    const t = this.app.t;
+    if (category) announce(t.chat.riskAnnounce(this.number, t.riskFlag.category[category] ?? category), true);
+    this.hooks.changed();
+  }
+
+  connection(connected: boolean): void {
+    this.survivorConnected = connected;
+    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
+  }
+
+  escalationStatus(p: EscalationStatus): void {
+    const known = this.escalations.find((e) => e.escalationId === p.escalationId);
+    if (known) Object.assign(known, { status: p.status, phoneResult: p.phoneResult ?? known.phoneResult });
+    else this.escalations.push({ escalationId: p.escalationId, status: p.status, phoneResult: p.phoneResult });
+    this.renderEscalations();
+  }
+
+  destroy(): void {
+    this.compose.stop();
+    this.el.remove();
+  }
+
+  private renderHead(headingId: string): void {
+    const t = this.app.t;
+    this.head.replaceChildren(
+      h('div', { class: 'title-row' },
+        h('h2', { id: headingId }, t.chat.heading(this.number, t.langName[this.language])),
+        this.assignedAt && h('span', { class: 'started' }, t.chat.started(timeOfDay(this.assignedAt, this.app.lang))),
+        this.state === 'active' && h('span', { class: `survivor-link ${this.survivorConnected ? 'on' : 'off'}` }, this.survivorConnected ? t.chat.survivorOnline : t.chat.survivorOffline)));
+    this.meta.replaceChildren(
+      h('dl', { class: 'facts inline-facts' }, ...triageList(t, this.triage)),
+      h('div', { class: 'pane-actions', role: 'group', 'aria-label': t.chat.actions },
+        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'transfer'), onclick: () => this.setMode('transfer') }, t.chat.transfer),
+        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'escalate'), onclick: () => this.setMode('escalate') }, t.chat.escalate),
+        h('button', { type: 'button', class: 'secondary close-button', 'data-qa': 'close-session', 'aria-pressed': String(this.mode === 'close'), onclick: () => this.setMode('close') }, t.chat.close)));
+  }
+
+  private renderBanners(): void {
+    const t = this.app.t;
+    this.banners.replaceChildren(
+      this.quickExit ? h('div', { class: 'banner danger', 'data-qa': 'quick-exit-banner' }, h('strong', {}, t.chat.quickExit), ' ', t.chat.quickExitDetail) : '',
+      this.riskFlags.length > 0 ? h('div', { class: 'banner risk' }, h('strong', {}, `${t.riskFlag.title}: `), this.riskFlags.map((f) => t.riskFlag.category[f] ?? f).join(', ')) : '',
+      this.state === 'ended' && !this.quickExit ? h('div', { class: 'banner ended' }, h('strong', {}, t.chat.ended[this.endedBy ?? 'system'] ?? t.chat.ended.system), ' ', t.chat.fillForm) : '');
+  }
+
+  private renderBottom(): void {
+    const t = this.app.t;
+    const back = () => this.setMode('chat');
+    let content: HTMLElement;
+    if (this.mode === 'close') {
+      content = closeForm(t, {
+        ended: this.state === 'ended',
+        back: this.state === 'active' ? back : undefined,
+        submit: async (form) => {
+          const ack = await this.app.link!.request('session:close', { sessionId: this.id, ...form });
+          if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, t.close.done);
+          return ack.error.code === 'unavailable' ? t.app.connection.offline : t.app.failed;
+        },
+      });
+    } else if (this.mode === 'transfer') {
+      content = transferForm(this.app, this.language, {
+        back,
+        submit: async (target) => {
+          const ack = await this.app.link!.request('session:transfer', { sessionId: this.id, ...target });
+          if (ack.ok) return this.hooks.gone(this.id, t.transfer.done);
+          return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
+        },
+      });
+    } else if (this.mode === 'escalate') {
+      content = escalationForm(this.app, this.language, {
+        back,
+        submit: async (body) => {
+          const ack = await this.app.link!.request('escalation:create', { sessionId: this.id, consent: true, ...body });
+          if (!ack.ok) return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
+          this.escalations.push({ escalationId: String(ack.escalationId), status: String(ack.status), channel: String(ack.channel), phone: ack.phone as string | undefined });
+          this.renderEscalations();
+          this.setMode('chat');
+        },
+      });
+    } else if (this.state === 'active') {
+      content = this.compose.render(this.app.chats?.cannedFor(this.language) ?? []);
+    } else {
+      content = h('p', { class: 'ended-prompt' }, h('button', { type: 'button', class: 'primary', onclick: () => this.setMode('close') }, t.close.title));
+    }
+    this.bottom.replaceChildren(content);
+  }
+
+  private renderEscalations(): void {
+    this.escalationsEl.replaceChildren(escalationList(this.app, this.escalations, () => this.renderEscalations()));
+  }
+
+  private setMode(mode: Mode): void {
+    this.mode = this.mode === mode && mode !== 'chat' ? 'chat' : mode;
+    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
+    this.renderBottom();
+    this.focusInput();
+  }
+
+  private messageEl(m: Msg): HTMLElement {
+    const t = this.app.t;
+    return h('li', { class: `msg from-${m.from}${m.pending ? ' pending' : ''}`, 'data-qa': 'message', 'data-from': m.from, 'data-id': m.id },
+      h('p', { class: 'meta' }, h('span', { class: 'who' }, t.chat.from[m.from]), ' ', h('time', { datetime: m.sentAt }, timeOfDay(m.sentAt, this.app.lang))),
+      h('p', { class: 'text' }, m.text));
+  }
+
+  private append(m: Msg): void {
+    this.messages.push(m);
+    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 120;
+    this.transcript.append(this.messageEl(m));
+    this.scrollDown(nearBottom || m.from === 'counsellor');
+  }
+
+  private confirm(clientId: string, id: string, sentAt: string): void {
+    const m = this.messages.find((x) => x.id === clientId);
+    if (!m) return;
+    Object.assign(m, { id, sentAt, pending: false });
+    this.transcript.querySelector(`[data-id="${clientId}"]`)?.replaceWith(this.messageEl(m));
+  }
+
+  private removeMessage(clientId: string): void {
+    this.messages = this.messages.filter((m) => m.id !== clientId);
+    this.transcript.querySelector(`[data-id="${clientId}"]`)?.remove();
+  }
+
+  private scrollDown(force: boolean): void {
+    if (force) requestAnimationFrame(() => { this.log.scrollTop = this.log.scrollHeight; });
+  }
+}

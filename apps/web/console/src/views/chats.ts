@@ -1,0 +1,231 @@
+import type { App, Listen, View } from '../app';
+import { announce, focusHeading, h } from '../dom';
+import type { CannedReply, EscalationStatus, Message, Offer, OwnSession } from '../wire';
+import { ChatPane } from './chat-pane';
+import { OfferCard } from './offer-card';
+
+/**
+ * A counsellor's desk: offers at the top, then their chats — one open at a time, the others
+ * one click away with their unread count. It lives for the whole sign-in, so chats keep
+ * receiving while another section is on screen.
+ */
+export class ChatsView implements View {
+  readonly el = h('section', { class: 'chats' });
+  private readonly offers = new Map<string, OfferCard>();
+  private panes: ChatPane[] = [];
+  private selected?: string;
+  private counter = 0;
+  private canned: CannedReply[] = [];
+  private shown?: ChatPane;
+  private readonly heading = h('h1', { class: 'visually-hidden' });
+  private readonly offersEl = h('section', { class: 'offers' });
+  private readonly statusEl = h('div', { class: 'desk-status' });
+  private readonly listEl = h('nav', { class: 'chat-list' });
+  private readonly paneHost = h('div', { class: 'pane-host' });
+
+  constructor(private readonly app: App) {
+    document.addEventListener('visibilitychange', () => this.markSeen());
+  }
+
+  listen(on: Listen): void {
+    on<Offer>('offer', (o) => this.addOffer(o, true));
+    on<{ sessionId: string; reason: string }>('offer:withdrawn', (p) => this.withdrawn(p.sessionId, p.reason));
+    on<Message>('message', (m) => this.pane(m.sessionId)?.receive(m));
+    on<{ sessionId: string; isTyping: boolean }>('typing', (p) => this.pane(p.sessionId)?.typing(p.isTyping));
+    on<{ sessionId: string; by: string; quickExit?: boolean }>('session:ended', (p) => this.pane(p.sessionId)?.ended(p.by, p.quickExit === true));
+    on<{ sessionId: string; category: string; riskFlags: string[] }>('session:risk-flag', (p) => {
+      this.pane(p.sessionId)?.riskFlag(p.category, p.riskFlags);
+      const card = this.offers.get(p.sessionId);
+      if (card) {
+        card.offer = { ...card.offer, riskFlags: p.riskFlags };
+        card.render();
+      }
+    });
+    on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => this.pane(p.sessionId)?.connection(p.connected));
+    on<{ sessionId: string }>('session:transferred', (p) => this.drop(p.sessionId, this.app.t.chat.transferredAway));
+    on<EscalationStatus>('escalation:status', (p) => this.pane(p.sessionId)?.escalationStatus(p));
+  }
+
+  /** After every (re)connection: the server's list of my chats and offers is the truth. */
+  async sync(): Promise<void> {
+    const ack = await this.app.link!.request('sessions:list', { scope: 'mine' });
+    if (!ack.ok) return;
+    const sessions = ack.sessions as OwnSession[];
+    const offers = ack.offers as Offer[];
+    for (const s of sessions) {
+      const existing = this.pane(s.sessionId);
+      if (existing) existing.merge(s);
+      else this.addPane(s, false);
+    }
+    for (const pane of [...this.panes]) if (!sessions.some((s) => s.sessionId === pane.id)) this.drop(pane.id);
+    for (const offer of offers) if (!this.offers.has(offer.sessionId)) this.addOffer(offer, false);
+    for (const id of [...this.offers.keys()]) if (!offers.some((o) => o.sessionId === id)) this.removeOffer(id);
+    void this.loadCanned();
+    this.renderPane(false);
+  }
+
+  /** The whole desk (first display, a new language); events update their own region only. */
+  render(): void {
+    const t = this.app.t;
+    this.heading.textContent = t.app.nav.chats;
+    this.offersEl.setAttribute('aria-label', t.offer.region);
+    for (const card of this.offers.values()) card.render();
+    this.renderOffers();
+    this.renderPane(true);
+    if (this.el.childElementCount === 0) this.el.append(this.heading, this.offersEl, this.statusEl, this.listEl, this.paneHost);
+  }
+
+  private renderOffers(): void {
+    this.offersEl.replaceChildren(...[...this.offers.values()].map((card) => card.el));
+    this.offersEl.hidden = this.offers.size === 0;
+    this.renderList();
+  }
+
+  /** The chat list with unread counts, or what to expect when there is nothing yet. */
+  private renderList(): void {
+    const t = this.app.t;
+    const current = this.pane(this.selected);
+    this.statusEl.replaceChildren(this.panes.length === 0 && this.offers.size === 0 ? h('p', { class: `empty is-${this.app.presence}` }, t.chat.empty[this.app.presence]) : '');
+    this.listEl.setAttribute('aria-label', t.chat.listLabel);
+    this.listEl.hidden = this.panes.length === 0;
+    this.listEl.replaceChildren(h('ul', {}, ...this.panes.map((pane) => h('li', {},
+      h('button', { type: 'button', class: `chat-tab${pane.needsForm ? ' needs-form' : ''}${pane.flagged ? ' flagged' : ''}`, 'aria-current': pane === current ? 'true' : undefined,
+        onclick: () => this.select(pane.id, true) },
+        h('span', {}, t.chat.tab(pane.number, t.langName[pane.language])),
+        pane.needsForm && h('span', { class: 'tag' }, t.chat.formNeeded),
+        pane.unread > 0 && h('span', { class: 'badge', 'aria-label': t.chat.unread(pane.unread) }, String(pane.unread)))))));
+    this.app.updateBadge();
+  }
+
+  /** Shows the selected chat; its DOM lives on while hidden, so it is rebuilt only when needed. */
+  private renderPane(force: boolean): void {
+    const current = this.pane(this.selected) ?? this.panes[0];
+    this.selected = current?.id;
+    for (const pane of this.panes) pane.visible = pane === current;
+    if (current && (force || current !== this.shown || current.renderedLang !== this.app.lang)) current.render();
+    if (current !== this.shown || force) this.paneHost.replaceChildren(current?.el ?? '');
+    this.shown = current;
+    current?.markSeen();
+    this.renderList();
+  }
+
+  presenceChanged(): void {
+    this.renderList();
+  }
+
+  openCount(): number {
+    return this.panes.length;
+  }
+
+  unreadCount(): number {
+    return this.panes.reduce((n, p) => n + p.unread, 0);
+  }
+
+  /** What the Chats link counts: offers, unread messages and chats waiting for their form. */
+  attentionCount(): number {
+    return this.offers.size + this.unreadCount() + this.panes.filter((p) => p.needsForm).length;
+  }
+
+  cannedFor(language: string): CannedReply[] {
+    return this.canned.filter((c) => c.language === language);
+  }
+
+  private pane(id: string | undefined): ChatPane | undefined {
+    return id ? this.panes.find((p) => p.id === id) : undefined;
+  }
+
+  private select(id: string, focus: boolean): void {
+    this.selected = id;
+    this.renderPane(false);
+    if (focus) this.pane(id)?.focusInput();
+  }
+
+  private markSeen(): void {
+    if (!document.hidden) this.pane(this.selected)?.markSeen();
+    this.app.updateBadge();
+  }
+
+  private addOffer(offer: Offer, fresh: boolean): void {
+    if (this.offers.has(offer.sessionId)) return;
+    const t = this.app.t;
+    const card = new OfferCard(this.app, offer, { accept: (c) => void this.accept(c), decline: (c) => void this.decline(c) });
+    this.offers.set(offer.sessionId, card);
+    card.render();
+    this.renderOffers();
+    this.app.attention.flash('offers', t.offer.flash);
+    if (fresh) {
+      this.app.attention.chime();
+      if (this.el.isConnected) announce(t.offer.announce(t.langName[offer.language]), true);
+      else this.app.notify(`offer-${offer.sessionId}`, t.offer.announce(t.langName[offer.language]), 'alert', '#/chats');
+    }
+    // nobody is typing anywhere: take the counsellor straight to the new offer
+    if (!this.app.isManager && (document.activeElement === document.body || document.activeElement === null)) card.focus();
+  }
+
+  private removeOffer(sessionId: string): void {
+    this.offers.get(sessionId)?.destroy();
+    this.offers.delete(sessionId);
+    this.app.clearNotice(`offer-${sessionId}`);
+    if (this.offers.size === 0) this.app.attention.stopFlash('offers');
+    this.renderOffers();
+  }
+
+  private withdrawn(sessionId: string, reason: string): void {
+    if (!this.offers.has(sessionId)) return;
+    this.removeOffer(sessionId);
+    const text = this.app.t.offer.withdrawn[reason] ?? this.app.t.offer.gone;
+    if (reason === 'timeout') announce(text);
+    else this.app.notify(`withdrawn-${sessionId}`, text, 'info');
+  }
+
+  private async accept(card: OfferCard): Promise<void> {
+    card.setBusy(true);
+    const ack = await this.app.link!.request('offer:accept', { sessionId: card.sessionId });
+    if (!ack.ok) {
+      card.setBusy(false, ack.error.code === 'conflict' ? this.app.t.offer.gone : this.app.t.app.failed);
+      if (ack.error.code === 'conflict') window.setTimeout(() => this.removeOffer(card.sessionId), 4000);
+      return;
+    }
+    const session = ack.session as Omit<OwnSession, 'state'>;
+    this.removeOffer(card.sessionId);
+    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [] }, true);
+    this.pane(session.sessionId)?.focusInput();
+  }
+
+  private async decline(card: OfferCard): Promise<void> {
+    card.setBusy(true);
+    await this.app.link!.request('offer:decline', { sessionId: card.sessionId });
+    this.removeOffer(card.sessionId);
+  }
+
+  private addPane(session: OwnSession, select: boolean): void {
+    if (this.pane(session.sessionId)) return;
+    const pane = new ChatPane(this.app, session, ++this.counter, {
+      changed: () => this.renderList(),
+      gone: (id, text) => this.drop(id, text),
+    });
+    this.panes.push(pane);
+    if (select || !this.selected) this.selected = pane.id;
+    void this.loadCanned();
+    this.renderPane(false);
+  }
+
+  /** A chat leaves the desk: closed, handed over, or no longer this counsellor's. */
+  private drop(id: string, text?: string): void {
+    const pane = this.pane(id);
+    if (!pane) return;
+    pane.destroy();
+    this.panes = this.panes.filter((p) => p !== pane);
+    if (this.selected === id) this.selected = this.panes[0]?.id;
+    this.renderPane(false);
+    if (text) this.app.notify(`gone-${id}`, text, 'info');
+    if (this.panes.length > 0) this.pane(this.selected)?.focusInput();
+    else focusHeading(this.el.querySelector('h1'));
+  }
+
+  private async loadCanned(): Promise<void> {
+    if (this.canned.length > 0) return;
+    this.canned = await this.app.api.get<CannedReply[]>('/api/canned').catch(() => []);
+    if (this.canned.length > 0) this.pane(this.selected)?.refreshCompose();
+  }
+}

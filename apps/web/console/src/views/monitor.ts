@@ -1,0 +1,80 @@
+import type { App, Listen } from '../app';
+import { announce, focusHeading, h, uid } from '../dom';
+import { timeOfDay } from '../format';
+import type { Lang } from '../i18n';
+import type { LiveSession, Message } from '../wire';
+
+interface Followed { sessionId: string; language: Lang; counsellorName: string | null; messages: Message[]; ended: boolean }
+
+/** Following one live chat, read only. Every start is recorded in the audit log by the server. */
+export class MonitorPanel {
+  readonly el = h('section', { class: 'monitor' });
+  private followed?: Followed;
+  private transcript?: HTMLElement;
+  private log?: HTMLElement;
+
+  constructor(private readonly app: App) {}
+
+  listen(on: Listen): void {
+    on<Message>('message', (m) => {
+      if (m.sessionId !== this.followed?.sessionId || this.followed.messages.some((x) => x.id === m.id)) return;
+      this.followed.messages.push(m);
+      this.transcript?.append(this.messageEl(m));
+      this.scrollDown();
+    });
+    on<{ sessionId: string }>('session:ended', (p) => {
+      if (p.sessionId !== this.followed?.sessionId) return;
+      this.followed.ended = true;
+      this.render();
+      announce(this.app.t.board.monitorEnded);
+    });
+  }
+
+  async follow(s: LiveSession): Promise<void> {
+    if (this.followed && this.followed.sessionId !== s.sessionId) await this.stop(false);
+    const ack = await this.app.link!.request('session:monitor', { sessionId: s.sessionId });
+    if (!ack.ok) return this.app.notify('monitor', ack.error.message, 'error');
+    const session = ack.session as Omit<Followed, 'ended'>;
+    this.followed = { ...session, ended: false };
+    this.render();
+    focusHeading(this.el.querySelector('h2'));
+  }
+
+  render(): void {
+    const t = this.app.t;
+    const f = this.followed;
+    this.el.hidden = !f;
+    if (!f) return void this.el.replaceChildren();
+    const titleId = uid('monitor');
+    this.el.setAttribute('aria-labelledby', titleId);
+    this.transcript = h('ol', { class: 'messages' }, ...f.messages.map((m) => this.messageEl(m)));
+    this.log = h('div', { class: 'transcript', role: 'log', tabindex: '0', 'aria-label': t.chat.transcript }, this.transcript);
+    this.el.replaceChildren(
+      h('h2', { id: titleId }, t.board.monitorTitle(`${t.langName[f.language]}${f.counsellorName ? `, ${f.counsellorName}` : ''}`)),
+      h('p', { class: 'tip' }, t.board.monitorNote),
+      f.ended ? h('p', { class: 'banner ended' }, t.board.monitorEnded) : '',
+      this.log,
+      h('button', { type: 'button', class: 'secondary', onclick: () => void this.stop(true) }, t.board.stopFollowing));
+    this.scrollDown();
+  }
+
+  private async stop(rerender: boolean): Promise<void> {
+    const f = this.followed;
+    this.followed = undefined;
+    if (f && !f.ended) await this.app.link!.request('session:unmonitor', { sessionId: f.sessionId });
+    if (rerender) this.render();
+  }
+
+  private messageEl(m: Message): HTMLElement {
+    const t = this.app.t;
+    const who = m.from === 'counsellor' ? this.followed?.counsellorName ?? t.chat.from.counsellor : t.chat.from[m.from];
+    return h('li', { class: `msg from-${m.from}`, 'data-qa': 'monitor-message', 'data-from': m.from },
+      h('p', { class: 'meta' }, h('span', { class: 'who' }, who), ' ', h('time', { datetime: m.sentAt }, timeOfDay(m.sentAt, this.app.lang))),
+      h('p', { class: 'text' }, m.text));
+  }
+
+  private scrollDown(): void {
+    const log = this.log;
+    if (log) requestAnimationFrame(() => { log.scrollTop = log.scrollHeight; });
+  }
+}

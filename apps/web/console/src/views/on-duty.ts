@@ -1,0 +1,56 @@
+import type { App } from '../app';
+import { h, uid } from '../dom';
+import { timeOfDay } from '../format';
+import type { Lang } from '../i18n';
+
+interface OnDuty { id: string; name: string; role: 'counsellor' | 'manager' | 'admin'; languages: Lang[]; presence: 'available' | 'away'; since: string; maxChats: number; activeChats: number; offers: number }
+interface Escalation { escalationId: string; serviceName: string; urgency: string; status: string; staffName: string; createdAt: string }
+
+/** Who is on duty, with their load and since when; and the escalations still open. */
+export class OnDutyPanel {
+  readonly el = h('div', { class: 'board-tables' });
+  private staff: OnDuty[] = [];
+  private escalations: Escalation[] = [];
+
+  constructor(private readonly app: App) {}
+
+  async refresh(): Promise<void> {
+    const [staff, escalations] = await Promise.all([
+      this.app.api.get<OnDuty[]>('/api/board/on-duty').catch(() => undefined),
+      this.app.api.get<Escalation[]>('/api/escalations').catch(() => undefined),
+    ]);
+    if (staff) this.staff = staff;
+    if (escalations) this.escalations = escalations;
+    this.render();
+  }
+
+  render(): void {
+    const t = this.app.t;
+    const c = t.board.staffCol;
+    const dutyId = uid('duty');
+    const escId = uid('esc');
+    const e = t.board.escalationCol;
+    const open = this.escalations.filter((x) => x.status !== 'acknowledged').slice(0, 15);
+    this.el.replaceChildren(
+      h('section', { 'aria-labelledby': dutyId }, h('h2', { id: dutyId }, t.board.onDuty),
+        this.staff.length === 0 ? h('p', { class: 'tip' }, t.board.nobodyOnDuty) : h('div', { class: 'table-wrap' }, h('table', {},
+          h('thead', {}, h('tr', {}, ...[c.name, c.role, c.languages, c.status, c.since, c.load, c.offers].map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, ...this.staff.map((s) => h('tr', {},
+            h('th', { scope: 'row' }, s.name),
+            h('td', {}, t.app.roles[s.role]),
+            h('td', {}, s.languages.map((l) => l.toUpperCase()).join(', ')),
+            h('td', {}, h('span', { class: `dot is-${s.presence}` }, t.presence[s.presence])),
+            h('td', { class: 'num' }, timeOfDay(s.since, this.app.lang)),
+            h('td', { class: 'num' }, `${s.activeChats} / ${s.maxChats}`),
+            h('td', { class: 'num' }, String(s.offers)))))))),
+      h('section', { 'aria-labelledby': escId }, h('h2', { id: escId }, t.board.escalations),
+        open.length === 0 ? h('p', { class: 'tip' }, t.board.noEscalations) : h('div', { class: 'table-wrap' }, h('table', {},
+          h('thead', {}, h('tr', {}, ...[e.service, e.urgency, e.status, e.by, e.at].map((x) => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, ...open.map((x) => h('tr', { class: x.status === 'failed' ? 'urgent-row' : '' },
+            h('td', {}, x.serviceName),
+            h('td', {}, t.escalation.urgencyValue[x.urgency] ?? x.urgency),
+            h('td', {}, h('span', { class: `status is-${x.status}` }, t.escalation.status[x.status] ?? x.status)),
+            h('td', {}, x.staffName),
+            h('td', { class: 'num' }, timeOfDay(x.createdAt, this.app.lang)))))))));
+  }
+}

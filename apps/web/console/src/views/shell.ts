@@ -1,0 +1,124 @@
+import type { App, Presence, View } from '../app';
+import { focusHeading, h, options } from '../dom';
+import { isLang, LANGS, NATIVE } from '../i18n';
+import type { LinkState } from '../socket';
+
+interface Notice { key: string; text: string; kind: string; link?: string }
+
+const PRESENCES: Presence[] = ['available', 'away', 'offline'];
+
+/**
+ * The frame around every section: the header (sections, my status, connection, language,
+ * sound, sign out), notices that must not be missed, and the main area.
+ */
+export class Shell {
+  readonly el = h('div', { class: 'shell' });
+  private readonly main = h('main', { id: 'main', tabindex: '-1' });
+  private readonly noticesEl = h('div', { class: 'notices' });
+  private presenceSelect?: HTMLSelectElement;
+  private connectionEl = h('span', { class: 'connection connecting', role: 'status' });
+  private connection: LinkState = 'connecting';
+  private badge = 0;
+  private badgeEl = h('span', { class: 'badge', hidden: true });
+  private current?: View;
+  private section = '';
+  private notices: Notice[] = [];
+
+  constructor(private readonly app: App) {}
+
+  render(): void {
+    const { t, staff } = this.app;
+    const nav = h('nav', { class: 'sections', 'aria-label': t.app.sections },
+      h('ul', {},
+        this.navLink('chats', t.app.nav.chats, this.badgeEl),
+        this.app.isManager && this.navLink('board', t.app.nav.board),
+        this.app.isManager && this.navLink('stats', t.app.nav.stats),
+        this.app.isAdmin && this.navLink('admin', t.app.nav.admin)));
+    this.presenceSelect = h('select', { 'data-qa': 'presence', class: `presence-select is-${this.app.presence}`, onchange: (e: Event) => {
+      const value = (e.target as HTMLSelectElement).value as Presence;
+      this.presenceSelect!.className = `presence-select is-${value}`;
+      void this.app.choosePresence(value);
+    } }, ...options(PRESENCES, (p) => t.presence[p as Presence], this.app.presence));
+    const language = h('select', { onchange: (e: Event) => {
+      const value = (e.target as HTMLSelectElement).value;
+      if (isLang(value)) void this.app.setLang(value);
+    } }, ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.app.lang }, NATIVE[l])));
+    const sound = h('input', { type: 'checkbox', checked: this.app.attention.soundOn, onchange: (e: Event) => this.app.attention.setSound((e.target as HTMLInputElement).checked) });
+    this.setConnection(this.connection);
+    const header = h('header', { class: 'top' },
+      h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); this.main.focus(); } }, t.app.skip),
+      h('span', { class: 'brand' }, 'Prystan'),
+      nav,
+      h('div', { class: 'presence' }, labelled(t.presence.label, this.presenceSelect)),
+      this.connectionEl,
+      h('div', { class: 'me' },
+        h('span', { class: 'who' }, h('strong', {}, staff?.name ?? ''), ' · ', staff ? t.app.roles[staff.role] : ''),
+        labelled(t.app.uiLanguage, language),
+        h('label', { class: 'check' }, sound, t.app.sound),
+        h('button', { type: 'button', class: 'quiet', onclick: () => void this.app.signOut() }, t.app.signOut)));
+    this.el.replaceChildren(header, this.noticesEl, this.main);
+    this.renderNotices();
+    this.setBadge(this.badge);
+    if (this.current && !this.main.contains(this.current.el)) this.main.replaceChildren(this.current.el);
+  }
+
+  show(view: View, section: string, focus: boolean): void {
+    this.current = view;
+    this.section = section === 'board' || section === 'stats' || section === 'admin' ? section : 'chats';
+    this.main.replaceChildren(view.el);
+    view.render();
+    for (const link of this.el.querySelectorAll<HTMLAnchorElement>('nav.sections a')) {
+      if (link.dataset.section === this.section) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    if (focus) focusHeading(this.main.querySelector('h1'));
+  }
+
+  setConnection(state: LinkState): void {
+    this.connection = state;
+    this.connectionEl.className = `connection ${state}`;
+    this.connectionEl.textContent = this.app.t.app.connection[state];
+  }
+
+  setPresence(status: Presence): void {
+    if (!this.presenceSelect) return;
+    this.presenceSelect.value = status;
+    this.presenceSelect.className = `presence-select is-${status}`;
+  }
+
+  /** Offers, unread messages and chats that need their form, on the Chats link. */
+  setBadge(count: number): void {
+    this.badge = count;
+    this.badgeEl.textContent = String(count);
+    this.badgeEl.hidden = count === 0;
+  }
+
+  notify(key: string, text: string, kind: string, link?: string): void {
+    this.notices = [...this.notices.filter((n) => n.key !== key), { key, text, kind, link }];
+    this.renderNotices();
+    // a plain "done" goes by itself; warnings and alerts stay until dismissed or resolved
+    if (kind === 'info') window.setTimeout(() => { if (this.notices.some((n) => n.key === key && n.text === text)) this.clearNotice(key); }, 10_000);
+  }
+
+  clearNotice(key: string): void {
+    if (!this.notices.some((n) => n.key === key)) return;
+    this.notices = this.notices.filter((n) => n.key !== key);
+    this.renderNotices();
+  }
+
+  private renderNotices(): void {
+    const t = this.app.t;
+    // not live regions themselves: App.notify says each notice once through the page's announcers
+    this.noticesEl.replaceChildren(...this.notices.map((n) => h('div', { class: `notice ${n.kind}` },
+      n.link ? h('a', { href: n.link }, n.text) : h('span', {}, n.text),
+      h('button', { type: 'button', class: 'quiet small', onclick: () => this.clearNotice(n.key) }, t.app.dismiss))));
+  }
+
+  private navLink(section: string, label: string, extra?: HTMLElement): HTMLElement {
+    return h('li', {}, h('a', { href: `#/${section}`, 'data-section': section, 'aria-current': this.section === section ? 'page' : undefined }, label, extra ? ' ' : '', extra));
+  }
+}
+
+function labelled(text: string, control: HTMLSelectElement): HTMLElement {
+  return h('label', { class: 'inline' }, h('span', {}, text), control);
+}

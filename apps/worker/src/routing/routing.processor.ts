@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CHAT_OUT, LANGUAGES, STAFF_OUT } from '@prystan/contract';
+import { LOGGER, type AppLogger } from '@prystan/logging';
+import { SessionRepository, StaffRepository, type OfferRow } from '@prystan/persistence';
+import { Notifier, QueueBus } from '@prystan/platform';
+import type { OfferExpireJob } from '@prystan/queue';
+import { LineService, RoutingService } from '@prystan/routing';
+import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
+
+/** Routing jobs: a pass that pairs the line with counsellors, and offer timeouts. */
+@Injectable()
+export class RoutingProcessor {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly line: LineService,
+    private readonly sessions: SessionRepository,
+    private readonly staff: StaffRepository,
+    private readonly notifier: Notifier,
+    private readonly bus: QueueBus,
+    private readonly queueStatus: QueueStatusPublisher,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async route(): Promise<{ offers: number }> {
+    const { offers } = await this.routing.runPass();
+    for (const offer of offers) await this.sendOffer(offer);
+    await this.tellPositions();
+    this.queueStatus.request();
+    return { offers: offers.length };
+  }
+
+  private async sendOffer(offer: OfferRow): Promise<void> {
+    const expiresInSeconds = Math.max(1, Math.round((new Date(offer.offerExpiresAt).getTime() - Date.now()) / 1000));
+    this.notifier.staff(offer.staffId, STAFF_OUT.offer, {
+      sessionId: offer.sessionId,
+      language: offer.language,
+      triage: offer.triage,
+      waitedSeconds: offer.waitedSeconds,
+      expiresInSeconds,
+      riskFlags: offer.riskFlags,
+    });
+    // the timer; if it is lost (Redis down), the sweep expires the offer from PostgreSQL
+    await this.bus.expireOffer(offer.sessionId, offer.offerSeq, new Date(offer.offerExpiresAt).getTime() - Date.now());
+    this.logger.info({ sessionId: offer.sessionId, staffId: offer.staffId, offerSeq: offer.offerSeq }, 'offer sent');
+  }
+
+  /** Each waiting survivor whose position or estimate changed hears it. */
+  async tellPositions(): Promise<void> {
+    for (const language of LANGUAGES) {
+      await this.line.tellChangedPositions(language, (update) =>
+        this.notifier.survivor(update.sessionId, CHAT_OUT.position, { position: update.position, estimatedWaitSeconds: update.estimatedWaitSeconds }));
+    }
+  }
+
+  /** Unanswered offer: back to the line at its old place, its counsellor set away, and on to the next. */
+  async expire(job: OfferExpireJob): Promise<{ expired: boolean }> {
+    const expired = await this.sessions.expireOffer(job.sessionId, job.offerSeq);
+    if (!expired) return { expired: false };
+    this.notifier.staff(expired.counsellorId, STAFF_OUT.offerWithdrawn, { sessionId: job.sessionId, reason: 'timeout' });
+    const away = await this.staff.setAwayIfAvailable(expired.counsellorId);
+    if (away) this.notifier.staff(expired.counsellorId, STAFF_OUT.presence, { status: 'away', reason: 'offer-timeout' });
+    this.logger.info({ sessionId: job.sessionId, staffId: expired.counsellorId }, 'offer timed out');
+    await this.route();
+    return { expired: true };
+  }
+}

@@ -1,0 +1,23 @@
+/** Two projects: fast unit tests of pure logic, and end-to-end tests against real PostgreSQL, Redis and BullMQ. */
+const swc = {
+  swcrc: false,
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2023',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+};
+const transform = { '^.+\\.(t|j)s$': ['@swc/jest', swc] };
+const setupFiles = ['reflect-metadata'];
+// Nest 12 ships ES modules; jest on Node 20 needs them compiled to CommonJS
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
+const moduleNameMapper = { '^@prystan/(.*)$': '<rootDir>/libs/$1/src' };
+module.exports = {
+  projects: [
+    { displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node' },
+    { displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'], slowTestThreshold: 30 },
+    { displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'] },
+  ],
+};

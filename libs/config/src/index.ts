@@ -1,0 +1,3 @@
+export { AppConfig } from './app-config';
+export { loadConfig, ConfigError, type Config } from './load-config';
+export const CONFIG = Symbol('CONFIG');

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from './load-config';
+
+const keys = { MESSAGE_KEY: randomBytes(32).toString('base64'), APP_SECRET: randomBytes(32).toString('base64') };
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ ...keys });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/prystan',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      OFFER_TIMEOUT_SECONDS: 30,
+      STATS_MIN_CELL: 5,
+      ALLOW_HTTP_WEBHOOKS: false,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.messageKey).toHaveLength(32);
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: Error | undefined;
+    try {
+      loadConfig({ ...keys, PORT: 'eighty', OFFER_TIMEOUT_SECONDS: '-1', REDIS_URL: 'http://x', ALLOW_HTTP_WEBHOOKS: 'maybe', SMTP_URL: 'mail.example.org' });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    for (const name of ['PORT', 'OFFER_TIMEOUT_SECONDS', 'REDIS_URL', 'ALLOW_HTTP_WEBHOOKS', 'SMTP_URL']) expect(error!.message).toContain(name);
+  });
+
+  it('requires both keys in production and refuses malformed ones', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MESSAGE_KEY and APP_SECRET are required/);
+    expect(() => loadConfig({ ...keys, MESSAGE_KEY: 'short' })).toThrow(/MESSAGE_KEY/);
+  });
+
+  it('needs the inactivity close after the prompt', () => {
+    expect(() => loadConfig({ ...keys, INACTIVITY_PROMPT_SECONDS: '600', INACTIVITY_CLOSE_SECONDS: '300' })).toThrow(/INACTIVITY_CLOSE_SECONDS/);
+  });
+
+  it('parses the embed origins list', () => {
+    expect(loadConfig({ ...keys, EMBED_ORIGINS: ' https://a.example  https://b.example ' }).embedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig } from './app-config';
+
+export class ConfigError extends Error {}
+
+/** Resolved configuration: the validated variables plus the decoded keys. */
+export interface Config extends Readonly<Omit<AppConfig, 'MESSAGE_KEY' | 'APP_SECRET'>> {
+  readonly messageKey: Buffer;
+  readonly appSecret: Buffer;
+  readonly publicUrl: string;
+  readonly embedOrigins: string[];
+}
+
+const DEV_KEY_FILE = '.prystan-dev-keys.json';
+
+/**
+ * Validates the environment once, listing every bad variable in one error.
+ * Production requires MESSAGE_KEY and APP_SECRET; development and tests fall back to
+ * keys generated once into an ignored local file, with a warning.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: string) => void = defaultWarn): Config {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'MESSAGE_KEY', 'APP_SECRET', 'SMTP_URL', 'PUBLIC_URL', 'PRYSTAN_ROLE']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.INACTIVITY_CLOSE_SECONDS <= config.INACTIVITY_PROMPT_SECONDS) {
+    throw new ConfigError('Invalid configuration:\n  INACTIVITY_CLOSE_SECONDS must be greater than INACTIVITY_PROMPT_SECONDS');
+  }
+  const keys = resolveKeys(config, warn);
+  const { MESSAGE_KEY: _m, APP_SECRET: _a, ...rest } = config;
+  return Object.freeze({
+    ...rest,
+    ...keys,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ''),
+    embedOrigins: config.EMBED_ORIGINS.split(/\s+/).filter(Boolean),
+  }) as Config;
+}
+
+function resolveKeys(config: AppConfig, warn: (msg: string) => void): { messageKey: Buffer; appSecret: Buffer } {
+  if (config.MESSAGE_KEY && config.APP_SECRET) {
+    return { messageKey: Buffer.from(config.MESSAGE_KEY, 'base64'), appSecret: Buffer.from(config.APP_SECRET, 'base64') };
+  }
+  if (config.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY and APP_SECRET are required in production (openssl rand -base64 32)');
+  }
+  const file = resolve(process.cwd(), DEV_KEY_FILE);
+  let stored: { MESSAGE_KEY?: string; APP_SECRET?: string } = {};
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8'));
+  } else {
+    stored = { MESSAGE_KEY: randomBytes(32).toString('base64'), APP_SECRET: randomBytes(32).toString('base64') };
+    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+  }
+  warn(`MESSAGE_KEY/APP_SECRET not set: using development keys from ${DEV_KEY_FILE}. Set both in production.`);
+  return {
+    messageKey: Buffer.from(config.MESSAGE_KEY ?? stored.MESSAGE_KEY!, 'base64'),
+    appSecret: Buffer.from(config.APP_SECRET ?? stored.APP_SECRET!, 'base64'),
+  };
+}
+
+function defaultWarn(msg: string): void {
+  process.stderr.write(`${JSON.stringify({ level: 'warn', msg })}\n`);
+}

@@ -1,0 +1,112 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmptyObject, IsObject, IsOptional,
+  IsString, IsUUID, Length, MaxLength, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+} from 'class-validator';
+import { AGE_GROUPS, CATEGORIES, FOR_WHOM, LANGUAGES, OUTCOMES, PRESENCE, RISK_LEVELS, TEXT_MAX, URGENCIES } from './codes';
+import type { Language } from './codes';
+
+/** Text is 1 to 4000 characters after trimming. */
+@ValidatorConstraint({ name: 'messageText' })
+export class MessageTextConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= TEXT_MAX;
+  }
+  defaultMessage() {
+    return `text must be 1 to ${TEXT_MAX} characters after trimming`;
+  }
+}
+
+export class TriageDto {
+  @IsDefined() @IsBoolean() immediateDanger: boolean;
+  @IsOptional() @IsIn(FOR_WHOM) forWhom?: (typeof FOR_WHOM)[number];
+  @IsOptional() @IsIn(AGE_GROUPS) ageGroup?: (typeof AGE_GROUPS)[number];
+}
+
+export class SessionStartDto {
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` }) language: Language;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => TriageDto) triage: TriageDto;
+}
+
+export class SessionResumeDto {
+  @IsString() @Length(20, 200) resumeToken: string;
+}
+
+export class SurvivorMessageDto {
+  @IsString() @Length(1, 100) clientId: string;
+  @Validate(MessageTextConstraint) text: string;
+}
+
+export class SurvivorTypingDto {
+  @IsBoolean() isTyping: boolean;
+}
+
+export class SessionEndDto {
+  @IsOptional() @IsIn(['quick-exit']) reason?: 'quick-exit';
+}
+
+export class PresenceDto {
+  @IsIn(PRESENCE) status: (typeof PRESENCE)[number];
+}
+
+export class SessionRefDto {
+  @IsUUID() sessionId: string;
+}
+
+export class StaffMessageDto {
+  @IsUUID() sessionId: string;
+  @IsString() @Length(1, 100) clientId: string;
+  @Validate(MessageTextConstraint) text: string;
+}
+
+export class StaffTypingDto {
+  @IsUUID() sessionId: string;
+  @IsBoolean() isTyping: boolean;
+}
+
+export class SessionCloseDto {
+  @IsUUID() sessionId: string;
+  @IsIn(OUTCOMES) outcome: (typeof OUTCOMES)[number];
+  @IsIn(RISK_LEVELS) riskLevel: (typeof RISK_LEVELS)[number];
+  @IsArray() @ArrayMaxSize(CATEGORIES.length) @IsIn(CATEGORIES, { each: true }) categories: (typeof CATEGORIES)[number][];
+}
+
+export class EscalationDetailsDto {
+  @IsString() @Length(1, 2000) summary: string;
+  @IsOptional() @IsString() @MaxLength(40) callbackPhone?: string;
+  @IsOptional() @IsString() @MaxLength(300) location?: string;
+}
+
+export class EscalationCreateDto {
+  @IsUUID() sessionId: string;
+  @IsUUID() serviceId: string;
+  @IsIn(URGENCIES) urgency: (typeof URGENCIES)[number];
+  @Equals(true, { message: 'consent must be true: escalate only with the survivor\'s explicit consent' }) consent: true;
+  @IsNotEmptyObject() @ValidateNested() @Type(() => EscalationDetailsDto) details: EscalationDetailsDto;
+}
+
+/** extension: hand an active chat to another counsellor, or back to a language line. */
+export class SessionTransferDto {
+  @IsUUID() sessionId: string;
+  @IsOptional() @IsUUID() toStaffId?: string;
+  @IsOptional() @IsIn(LANGUAGES) toLanguage?: Language;
+  @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+/** extension: a duty manager moves a session still in the line to a counsellor (as an offer) or to another language's line. */
+export class SessionReassignDto {
+  @IsUUID() sessionId: string;
+  @IsOptional() @IsUUID() toStaffId?: string;
+  @IsOptional() @IsIn(LANGUAGES) toLanguage?: Language;
+}
+
+/** extension: `mine` — one's own chats and offers (after a reload); `live` — every live session, for managers (no text). */
+export class SessionsListDto {
+  @IsIn(['mine', 'live']) scope: 'mine' | 'live';
+}
+
+/** extension: what happened when the counsellor called a `phone` service. */
+export class EscalationPhoneResultDto {
+  @IsUUID() escalationId: string;
+  @IsIn(['called', 'reached', 'not-reached']) result: 'called' | 'reached' | 'not-reached';
+}

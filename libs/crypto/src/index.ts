@@ -1,0 +1,2 @@
+export { SealedBox } from './sealed-box';
+export { newToken, hashToken, keyedHash, constantTimeEqual } from './tokens';

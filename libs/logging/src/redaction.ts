@@ -1,0 +1,47 @@
+/**
+ * What may never reach a log line: message text, IP addresses, tokens, secrets,
+ * consented escalation details. Redaction happens here, at the logger, so a careless
+ * call site cannot leak them.
+ */
+export const REDACTED_KEYS = new Set([
+  'text', 'body', 'message_text', 'ciphertext', 'summary', 'details', 'callbackPhone', 'location',
+  'token', 'accessToken', 'resumeToken', 'password', 'secret', 'authorization', 'cookie', 'ackToken',
+  'ip', 'remoteAddress', 'x-forwarded-for', 'x-real-ip', 'address', 'userAgent', 'user-agent',
+  'parameters', 'query', 'driverError', 'detail', 'email', 'to',
+]);
+
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b|::ffff:[0-9.]+/gi;
+const BEARER = /bearer\s+[A-Za-z0-9._~+/=-]+/gi;
+
+/** Scrubs IP addresses and bearer tokens out of free text such as an error message. */
+export function scrubString(value: string): string {
+  return value.replace(BEARER, 'Bearer [redacted]').replace(IPV6, '[ip]').replace(IPV4, '[ip]');
+}
+
+/** Deep copy with sensitive keys replaced; errors reduced to their type, code and scrubbed message. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6) return '[depth]';
+  if (typeof value === 'string') return scrubString(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return redactError(value);
+  if (Buffer.isBuffer(value)) return `[buffer ${value.length}]`;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = REDACTED_KEYS.has(key) ? '[redacted]' : redact(v, depth + 1);
+  }
+  return out;
+}
+
+/** An error as it may be logged: driver errors can echo query parameters, so those are dropped. */
+export function redactError(err: Error): Record<string, unknown> {
+  const e = err as Error & { code?: unknown; constraint?: unknown };
+  return {
+    type: err.name,
+    message: scrubString(err.message).slice(0, 300),
+    ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    stack: err.stack ? scrubString(err.stack.split('\n').slice(1, 8).join('\n')) : undefined,
+  };
+}

@@ -1,0 +1,15 @@
+export { Db, type Sql } from './db';
+export { createDataSource } from './data-source';
+export { ensureDatabase, migrate } from './database-setup';
+export { ENTITIES, StaffEntity, ServiceEntity, ContactLogEntity } from './entities';
+export { SessionRepository, type EndedSessionFacts } from './repositories/session.repository';
+export type { SessionRecord, SessionState } from './repositories/session.types';
+export { MessageRepository, type StoredMessage, type InsertResult } from './repositories/message.repository';
+export { StaffRepository, EmailTakenError, type StaffRecord } from './repositories/staff.repository';
+export { TokenRepository } from './repositories/token.repository';
+export { RoutingRepository, type OfferRow, type CandidateRow, type WaitingRow } from './repositories/routing.repository';
+export { ContactLogRepository, type ContactLogInput, type CountRow } from './repositories/contact-log.repository';
+export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';
+export { AuditRepository } from './repositories/audit.repository';
+export { MaintenanceRepository } from './repositories/maintenance.repository';
+export { EscalationRepository, type EscalationRecord, type EscalationListItem } from './repositories/escalation.repository';

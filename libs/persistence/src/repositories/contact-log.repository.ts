@@ -1,0 +1,48 @@
+import type { Db, Sql } from '../db';
+
+export interface ContactLogInput {
+  hour: Date;
+  language: string;
+  answered: boolean;
+  abandoned: boolean;
+  waitBand: string;
+  durationBand: string | null;
+  outcome: string;
+  riskLevel: string | null;
+  categories: string[];
+  escalationKinds: string[];
+  forWhom: string | null;
+  ageGroup: string | null;
+  immediateDanger: boolean;
+  riskFlagged: boolean;
+  endedBy: string;
+  quickExit: boolean;
+}
+
+export interface CountRow { language: string; contacts: number; answered: number; abandoned: number; escalated: number }
+
+/** The anonymised contact log: written once per contact, read only as aggregates. */
+export class ContactLogRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(entry: ContactLogInput, sql: Sql = this.db): Promise<void> {
+    await sql.rows(
+      `INSERT INTO contact_log (hour, language, answered, abandoned, wait_band, duration_band, outcome, risk_level, categories,
+         escalation_kinds, for_whom, age_group, immediate_danger, risk_flagged, ended_by, quick_exit)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [entry.hour, entry.language, entry.answered, entry.abandoned, entry.waitBand, entry.durationBand, entry.outcome, entry.riskLevel,
+        entry.categories, entry.escalationKinds, entry.forWhom, entry.ageGroup, entry.immediateDanger, entry.riskFlagged, entry.endedBy, entry.quickExit],
+    );
+  }
+
+  /** Counts per language for contacts whose hour falls in [from, to) (UTC). */
+  async countsByLanguage(from: Date, toExclusive: Date): Promise<CountRow[]> {
+    return this.db.rows<CountRow>(
+      `SELECT language, count(*)::int AS contacts, count(*) FILTER (WHERE answered)::int AS answered,
+         count(*) FILTER (WHERE abandoned)::int AS abandoned,
+         count(*) FILTER (WHERE cardinality(escalation_kinds) > 0 OR outcome = 'escalated')::int AS escalated
+       FROM contact_log WHERE hour >= $1 AND hour < $2 GROUP BY language`,
+      [from, toExclusive],
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { CONFIG, type Config } from '@prystan/config';
+import { SealedBox } from '@prystan/crypto';
+import { LOGGER, type AppLogger } from '@prystan/logging';
+import {
+  AuditRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
+  ServiceRepository, SessionRepository, StaffRepository, TokenRepository,
+} from '@prystan/persistence';
+import { createRedis } from '@prystan/queue';
+import { LineService, RoutingService } from '@prystan/routing';
+import { QueueBus } from './queue-bus';
+
+export const REDIS = Symbol('REDIS');
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
+const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository];
+
+/** Closes what the platform opened, last thing on shutdown. */
+class PlatformLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(REDIS) private readonly redis: Redis, private readonly bus: QueueBus) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close().catch(() => undefined);
+    this.redis.disconnect();
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+/**
+ * What every process needs: configuration, the logger, PostgreSQL (the record), Redis and
+ * the queues (the bus), the repositories and the routing services.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: Config, logger: AppLogger, processName: string): DynamicModule {
+    const providers = [
+      { provide: CONFIG, useValue: config },
+      { provide: LOGGER, useValue: logger },
+      {
+        provide: DATA_SOURCE,
+        useFactory: async () => createDataSource(config.DATABASE_URL, { applicationName: `prystan-${processName}` }).initialize(),
+      },
+      { provide: Db, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Db(ds) },
+      ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [Db], useFactory: (db: Db) => new Repo(db) })),
+      { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`) },
+      { provide: QueueBus, inject: [REDIS], useFactory: (redis: Redis) => new QueueBus(redis, config.REDIS_PREFIX) },
+      { provide: SealedBox, useFactory: () => new SealedBox(config.messageKey) },
+      { provide: RoutingService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new RoutingService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
+      { provide: LineService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new LineService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
+      PlatformLifecycle,
+    ];
+    return {
+      module: PlatformModule,
+      providers,
+      exports: providers.filter((p) => p !== PlatformLifecycle).map((p) => ('provide' in p ? p.provide : p)),
+    };
+  }
+}

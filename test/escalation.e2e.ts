@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SMTPServer } from 'smtp-server';
+import type { Socket } from 'socket.io-client';
+import { verifyWebhookSignature } from '@prystan/escalation-delivery';
+import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { TestEnvironment } from './support/environment';
+import type { AppProcess } from './support/processes';
+
+type Status = { escalationId: string; status: string; sessionId: string; serviceId: string; at: string };
+const SECRET = 'webhook-secret-for-tests-0123456789';
+
+/** A local crisis service: checks every signature, and answers as each test tells it to. */
+class Receiver {
+  readonly requests: { key: string; valid: boolean; body: Record<string, unknown> }[] = [];
+  answer: (n: number, res: ServerResponse) => void = (_n, res) => res.writeHead(200).end('{}');
+  private server?: Server;
+  port = 0;
+
+  async start() {
+    this.server = createServer((req: IncomingMessage, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const valid = verifyWebhookSignature(SECRET, req.headers['x-prystan-timestamp'] as string, req.headers['x-prystan-signature'] as string, raw);
+        this.requests.push({ key: String(req.headers['idempotency-key']), valid, body: JSON.parse(raw) });
+        this.answer(this.requests.length, res);
+      });
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  stop() {
+    this.server?.closeAllConnections();
+    this.server?.close();
+  }
+}
+
+describe('escalation to crisis services', () => {
+  const mails: { to: string; raw: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c) => (raw += c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  const receiver = new Receiver();
+  let env: TestEnvironment;
+  let base: string;
+  let worker: AppProcess;
+  let adminToken: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    await receiver.start();
+    smtp.listen(0, '127.0.0.1');
+    await once(smtp.server, 'listening');
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    env = new TestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'http://127.0.0.1:9' });
+    await env.setUp();
+    base = await env.gateway();
+    worker = await env.worker();
+    const admin = await env.staff({ role: 'admin' });
+    adminToken = await login(base, admin.email, admin.password);
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    receiver.stop();
+    smtp.close();
+    await env.tearDown();
+  });
+
+  async function addService(channel: object): Promise<string> {
+    const res = await fetch(`${base}/api/services`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ name: `Mobile team ${randomUUID().slice(0, 4)}`, kind: 'mobile-team', phone: '+48 000 000 000', region: 'PL-LU', languages: ['pl'], channel }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  async function activeChat() {
+    const c = await env.staff({ languages: ['pl'] });
+    const staff = await connectStaff(base, await login(base, c.email, c.password));
+    sockets.push(staff);
+    await ask(staff, 'presence:set', { status: 'available' });
+    const survivor = await connectSurvivor(base);
+    sockets.push(survivor);
+    const offer = next<{ sessionId: string }>(staff, 'offer');
+    await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: true } });
+    const { sessionId } = await offer;
+    await ask(staff, 'offer:accept', { sessionId });
+    await ask(staff, 'presence:set', { status: 'away' });
+    return { staff, sessionId };
+  }
+
+  it('delivers a signed webhook, retries a 503, counts one delivery, and takes the acknowledgement', async () => {
+    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    receiver.answer = (n, res) => (n === 1 ? res.writeHead(503).end() : res.writeHead(200).end('{}'));
+    const { staff, sessionId } = await activeChat();
+    const manager = await env.staff({ role: 'manager' });
+    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    sockets.push(managerSocket);
+    const summary = `SUMMARY-${randomUUID()}`;
+    const delivered = next<Status>(staff, 'escalation:status', (s) => s.status === 'delivered', 30_000);
+    const managerSees = next<Status>(managerSocket, 'escalation:status', (s) => s.status === 'delivered', 30_000);
+    const created = await ask(staff, 'escalation:create', {
+      sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary, callbackPhone: '+48 600 000 000', location: 'Lublin, centrum' },
+    });
+    expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'webhook' });
+    const escalationId = created.escalationId as string;
+    expect((await delivered).escalationId).toBe(escalationId);
+    expect((await managerSees).sessionId).toBe(sessionId);
+
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests.every((r) => r.valid && r.key === escalationId)).toBe(true);
+    expect(new Set(receiver.requests.map((r) => r.key)).size).toBe(1);
+    const body = receiver.requests[1].body;
+    expect(body).toMatchObject({ escalationId, service: { id: serviceId }, urgency: 'immediate', language: 'pl', details: { summary, callbackPhone: '+48 600 000 000', location: 'Lublin, centrum' } });
+    expect(Object.keys(body).sort()).toEqual(['ackUrl', 'createdAt', 'details', 'escalationId', 'language', 'service', 'urgency']);
+
+    // the service acknowledges through its signed link; a forged link is refused
+    const ackPath = new URL(body.ackUrl as string).pathname;
+    const acknowledged = next<Status>(staff, 'escalation:status', (s) => s.status === 'acknowledged');
+    expect((await fetch(`${base}${ackPath}x`, { method: 'POST' })).status).toBe(404);
+    const ack = await fetch(`${base}${ackPath}`, { method: 'POST' });
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toEqual({ escalationId, status: 'acknowledged' });
+    await acknowledged;
+
+    // the details are sealed in PostgreSQL and never reached Redis or a log line
+    const [row] = await env.sql<{ details: Buffer }>(`SELECT details FROM escalation WHERE id = $1`, [escalationId]);
+    expect(row.details.toString('latin1')).not.toContain(summary);
+    expect(await env.redisDump()).not.toContain(summary);
+    expect(env.logs).toContain('escalation delivered');
+    expect(env.logs).not.toContain(summary);
+    expect(env.logs).not.toContain('Lublin, centrum');
+  });
+
+  it('fails for good on a 4xx and alerts the managers', async () => {
+    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    receiver.answer = (_n, res) => res.writeHead(400).end();
+    const manager = await env.staff({ role: 'manager' });
+    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    sockets.push(managerSocket);
+    const { staff, sessionId } = await activeChat();
+    const alert = next<{ kind: string; escalationId: string }>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed', 20_000);
+    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'today', consent: true, details: { summary: 'needs a visit' } });
+    expect((await alert).escalationId).toBe(created.escalationId);
+    const [row] = await env.sql<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM escalation WHERE id = $1`, [created.escalationId]);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'webhook answered 400' });
+  });
+
+  it('sends an e-mail service the same content by SMTP', async () => {
+    const serviceId = await addService({ type: 'email', to: 'duty@crisis.example.org' });
+    const { staff, sessionId } = await activeChat();
+    const delivered = next<Status>(staff, 'escalation:status', (s) => s.status === 'delivered', 20_000);
+    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'routine', consent: true, details: { summary: 'Prosi o kontakt jutro rano' } });
+    await delivered;
+    const mail = mails.find((m) => m.raw.includes(created.escalationId as string))!;
+    expect(mail.to).toBe('duty@crisis.example.org');
+    expect(mail.raw).toMatch(new RegExp(`X-Prystan-Escalation-Id: ${created.escalationId}`, 'i'));
+    expect(mail.raw).toMatch(/Subject: \[Prystan\] Escalation \(routine\)/);
+    expect(mail.raw).toContain('/api/escalations/ack/');
+  });
+
+  it('records the result of a phone escalation the counsellor made', async () => {
+    const serviceId = await addService({ type: 'phone' });
+    const { staff, sessionId } = await activeChat();
+    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'called the team' } });
+    expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'phone', phone: '+48 000 000 000' });
+    expect(await ask(staff, 'escalation:phone-result', { escalationId: created.escalationId, result: 'reached' })).toMatchObject({ ok: true, status: 'delivered' });
+  });
+
+  it('delivers once and loses nothing when the worker dies mid-delivery', async () => {
+    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    const before = receiver.requests.length;
+    let hung: ServerResponse | undefined;
+    receiver.answer = (n, res) => (n === before + 1 ? (hung = res) : res.writeHead(200).end('{}'));
+    const { staff, sessionId } = await activeChat();
+    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'mid-delivery' } });
+    await eventually(async () => hung !== undefined, 10_000);
+    await worker.stop('SIGKILL');
+    hung!.destroy();
+    await env.worker();
+    await eventually(async () => {
+      const [row] = await env.sql<{ status: string }>(`SELECT status FROM escalation WHERE id = $1`, [created.escalationId]);
+      return row.status === 'delivered';
+    }, 50_000, 250);
+    const ours = receiver.requests.slice(before);
+    expect(ours.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ours.map((r) => r.key))).toEqual(new Set([created.escalationId]));
+  });
+});

@@ -1,0 +1,130 @@
+import IORedis from 'ioredis';
+import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { liveService } from './support/live-service';
+
+type Offer = { sessionId: string };
+
+/** How sessions end without a form, and what survives an empty Redis. */
+describe('session lifecycle and recovery', () => {
+  const live = liveService({
+    OFFER_TIMEOUT_SECONDS: '30',
+    WAITING_GRACE_SECONDS: '5',
+    INACTIVITY_PROMPT_SECONDS: '5',
+    INACTIVITY_CLOSE_SECONDS: '10',
+  });
+  const { env, sockets } = live;
+
+
+  async function counsellor(languages = ['en']) {
+    const s = await env.staff({ languages });
+    const socket = await connectStaff(live.base, await login(live.base, s.email, s.password));
+    sockets.push(socket);
+    return { ...s, socket };
+  }
+
+  async function activeChat(language = 'en') {
+    const c = await counsellor([language]);
+    await ask(c.socket, 'presence:set', { status: 'available' });
+    const survivor = await connectSurvivor(live.base);
+    sockets.push(survivor);
+    const offer = next<Offer>(c.socket, 'offer');
+    const started = await ask(survivor, 'session:start', { language, triage: { immediateDanger: false } });
+    await offer;
+    await ask(c.socket, 'offer:accept', { sessionId: started.sessionId });
+    return { c, survivor, sessionId: started.sessionId as string, resumeToken: started.resumeToken as string };
+  }
+
+  it('tells the counsellor the survivor left quickly, and still takes the closing form', async () => {
+    const { c, survivor, sessionId } = await activeChat();
+    const ended = next<{ sessionId: string; by: string; quickExit: boolean }>(c.socket, 'session:ended');
+    expect(await ask(survivor, 'session:end', { reason: 'quick-exit' })).toEqual({ ok: true });
+    expect(await ended).toEqual({ sessionId, by: 'survivor', quickExit: true });
+    expect(await ask(c.socket, 'message:send', { sessionId, clientId: 'x', text: 'hello?' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(c.socket, 'session:close', { sessionId, outcome: 'dropped', riskLevel: 'high', categories: ['physical'] })).toEqual({ ok: true });
+    const [row] = await eventually(async () => {
+      const rows = await env.sql(`SELECT * FROM contact_log WHERE quick_exit`);
+      return rows.length ? rows : undefined;
+    });
+    expect(row).toMatchObject({ outcome: 'dropped', risk_level: 'high', ended_by: 'survivor', answered: true });
+  });
+
+  it('counts a waiting survivor who dropped and did not come back as abandoned', async () => {
+    const survivor = await connectSurvivor(live.base);
+    const started = await ask(survivor, 'session:start', { language: 'uk', triage: { immediateDanger: false } });
+    survivor.close();
+    await eventually(async () => {
+      const [s] = await env.sql<{ state: string; ended_by: string }>(`SELECT state, ended_by FROM chat_session WHERE id = $1`, [started.sessionId]);
+      return s?.state === 'ended' && s.ended_by === 'system';
+    }, 20_000);
+    await eventually(async () => (await env.sql(`SELECT 1 FROM contact_log WHERE abandoned AND language = 'uk'`)).length === 1, 10_000);
+  });
+
+  it('keeps a waiting survivor who comes back within the grace period', async () => {
+    const survivor = await connectSurvivor(live.base);
+    const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
+    survivor.close();
+    await new Promise((r) => setTimeout(r, 2000));
+    const back = await connectSurvivor(live.base);
+    sockets.push(back);
+    expect(await ask(back, 'session:resume', { resumeToken: started.resumeToken })).toMatchObject({ ok: true, state: 'waiting', position: 1 });
+    await new Promise((r) => setTimeout(r, 7000));
+    const [s] = await env.sql<{ state: string }>(`SELECT state FROM chat_session WHERE id = $1`, [started.sessionId]);
+    expect(s.state).toBe('waiting');
+    await ask(back, 'session:end', {});
+  });
+
+  it('prompts a silent chat, then closes it as timeout', async () => {
+    const { c, survivor, sessionId } = await activeChat();
+    const prompt = await next<{ from: string; text: string }>(survivor, 'message', (m) => m.from === 'system', 15_000);
+    expect(prompt.text).toMatch(/still there/);
+    const staffEnded = next<{ by: string }>(c.socket, 'session:ended', undefined, 15_000);
+    expect(await next<{ by: string }>(survivor, 'session:ended', undefined, 15_000)).toEqual({ by: 'timeout' });
+    expect((await staffEnded).by).toBe('timeout');
+    expect(await ask(c.socket, 'session:close', { sessionId, outcome: 'dropped', riskLevel: 'none', categories: [] })).toEqual({ ok: true });
+  });
+
+  it('re-queues waiting sessions and keeps live chats going after Redis loses everything', async () => {
+    const chat = await activeChat('pl');
+    const waiting = await connectSurvivor(live.base);
+    sockets.push(waiting);
+    const queued = await ask(waiting, 'session:start', { language: 'uk', triage: { immediateDanger: false } });
+
+    // what a restart of a Redis that keeps nothing on disk does to this run: every key gone, every connection dropped
+    const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${env.redisPrefix}*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    const clients = (await redis.client('LIST')) as string;
+    const ours = clients.split('\n').filter((line) => line.includes(`name=${env.redisPrefix}:`));
+    expect(ours.length).toBeGreaterThan(3);
+    for (const line of ours) await redis.client('KILL', 'ID', /id=(\d+)/.exec(line)![1]);
+
+    // the live chat goes on
+    await new Promise((r) => setTimeout(r, 1500));
+    const down = next<{ text: string }>(chat.survivor, 'message', undefined, 10_000);
+    expect(await ask(chat.c.socket, 'message:send', { sessionId: chat.sessionId, clientId: 'after', text: 'nadal tu jestem' })).toMatchObject({ ok: true });
+    expect((await down).text).toBe('nadal tu jestem');
+
+    // the waiting survivor is still in the line and reaches a counsellor who arrives now
+    const c2 = await counsellor(['uk']);
+    const offer = next<Offer>(c2.socket, 'offer', undefined, 15_000);
+    await ask(c2.socket, 'presence:set', { status: 'available' });
+    expect((await offer).sessionId).toBe(queued.sessionId);
+    // and the sweep's schedule is back
+    await eventually(async () => (await redis.keys(`${env.redisPrefix}:bull:maintenance:*`)).length > 0, 10_000);
+    redis.disconnect();
+  });
+
+  it('sets a counsellor away when all their connections have been gone for 20 seconds', async () => {
+    const c = await counsellor(['en']);
+    await ask(c.socket, 'presence:set', { status: 'available' });
+    c.socket.close();
+    await eventually(async () => {
+      const [row] = await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [c.id]);
+      return row.presence === 'away';
+    }, 30_000, 500);
+  });
+});

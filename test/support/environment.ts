@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { ensureDatabase, migrate } from '@prystan/persistence';
+import { AppProcess, freePort } from './processes';
+
+const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface StaffLogin { id: string; email: string; password: string; name: string }
+
+/**
+ * One test file's world: its own database and Redis key prefix, and the real processes
+ * started against them. Nothing is mocked.
+ */
+export class TestEnvironment {
+  readonly id = randomBytes(4).toString('hex');
+  readonly databaseUrl = `${PG}/prystan_test_${this.id}`;
+  readonly redisPrefix = `prystan-test-${this.id}`;
+  readonly processes: AppProcess[] = [];
+  private pg?: Client;
+
+  constructor(readonly extraEnv: Record<string, string> = {}) {}
+
+  env(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: REDIS,
+      REDIS_PREFIX: this.redisPrefix,
+      MESSAGE_KEY: KEYS.message,
+      APP_SECRET: KEYS.app,
+      LOG_LEVEL: 'debug',
+      ...this.extraEnv,
+      ...overrides,
+    };
+  }
+
+  async setUp(): Promise<void> {
+    await ensureDatabase(this.databaseUrl);
+    await migrate(this.databaseUrl);
+    this.pg = new Client({ connectionString: this.databaseUrl });
+    await this.pg.connect();
+  }
+
+  /** Starts a gateway on a free port and returns its base URL. */
+  async gateway(overrides: Record<string, string> = {}, nodeArgs: string[] = []): Promise<string> {
+    const port = await freePort();
+    const proc = new AppProcess('gateway', this.env({ PORT: String(port), ...overrides }), `${this.id}-gateway-${this.processes.length}`, nodeArgs);
+    this.processes.push(proc);
+    await proc.start();
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async worker(overrides: Record<string, string> = {}): Promise<AppProcess> {
+    const proc = new AppProcess('worker', this.env(overrides), `${this.id}-worker-${this.processes.length}`);
+    this.processes.push(proc);
+    await proc.start();
+    return proc;
+  }
+
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pg!.query(text, params)).rows as T[];
+  }
+
+  /** A staff account written straight to the database (the CLI has its own test). */
+  async staff(input: { role?: string; languages?: string[]; maxChats?: number; name?: string } = {}): Promise<StaffLogin> {
+    const email = `staff-${randomUUID().slice(0, 8)}@example.org`;
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const name = input.name ?? `Counsellor ${email.slice(6, 10)}`;
+    const hash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const [row] = await this.sql<{ id: string }>(
+      `INSERT INTO staff (email, name, role, languages, max_chats, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [email, name, input.role ?? 'counsellor', input.languages ?? ['pl', 'uk', 'en'], input.maxChats ?? 1, hash],
+    );
+    return { id: row.id, email, password, name };
+  }
+
+  /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
+  async redisDump(): Promise<string> {
+    const redis = new IORedis(REDIS);
+    try {
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 1000);
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      const parts: string[] = [];
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'string') parts.push(key, (await redis.getBuffer(key))?.toString('latin1') ?? '');
+        else if (type === 'hash') parts.push(key, JSON.stringify(await redis.hgetall(key)));
+        else if (type === 'list') parts.push(key, JSON.stringify(await redis.lrange(key, 0, -1)));
+        else if (type === 'set') parts.push(key, JSON.stringify(await redis.smembers(key)));
+        else if (type === 'zset') parts.push(key, JSON.stringify(await redis.zrange(key, 0, -1)));
+        else if (type === 'stream') parts.push(key, JSON.stringify(await redis.xrange(key, '-', '+')));
+      }
+      return parts.join('\n');
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  async tearDown(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.stop()));
+    await this.pg?.end();
+    const admin = new Client({ connectionString: `${PG}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "prystan_test_${this.id}" WITH (FORCE)`);
+    await admin.end();
+    const redis = new IORedis(REDIS);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
+
+  get logs(): string {
+    return this.processes.map((p) => p.log).join('\n');
+  }
+}
+
+const KEYS = { message: randomBytes(32).toString('base64'), app: randomBytes(32).toString('base64') };
