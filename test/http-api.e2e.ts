@@ -138,6 +138,9 @@ describe('HTTP API and staff CLI', () => {
         uk: { contacts: null, answered: null, abandoned: 0, escalated: 0 },
         en: { contacts: 0, answered: 0, abandoned: 0, escalated: 0 },
       },
+      escalationsByKind: {
+        emergency: 0, police: null, 'mobile-team': 0, 'crisis-room': 0, shelter: 0, 'crisis-intervention-centre': 0, hotline: 0, 'legal-aid': 0, 'child-protection': 0,
+      },
     });
     const outside = (await (await get(mt, 'from=2026-03-05&to=2026-03-05')).json()) as { totals: { contacts: number } };
     expect(outside.totals.contacts).toBe(0);

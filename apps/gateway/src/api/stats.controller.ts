@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IsOptional, Matches } from 'class-validator';
-import { suppressAll } from '@prystan/anonymised-log';
+import { suppress, suppressAll } from '@prystan/anonymised-log';
 import { CONFIG, type Config } from '@prystan/config';
-import { invalidInput, LANGUAGES } from '@prystan/contract';
+import { invalidInput, LANGUAGES, SERVICE_KINDS } from '@prystan/contract';
 import { ContactLogRepository } from '@prystan/persistence';
 import { Roles } from '../auth/decorators';
 
@@ -52,7 +52,8 @@ export class StatsController {
     const to = parseDay(toText, 'to');
     if (to < from) throw invalidInput('to must not be before from');
     if (to.getTime() - from.getTime() > 366 * 86_400_000) throw invalidInput('the range can be at most a year');
-    const rows = await this.log.countsByLanguage(from, new Date(to.getTime() + 86_400_000));
+    const toExclusive = new Date(to.getTime() + 86_400_000);
+    const [rows, kinds] = await Promise.all([this.log.countsByLanguage(from, toExclusive), this.log.countsByEscalationKind(from, toExclusive)]);
     const zero = { contacts: 0, answered: 0, abandoned: 0, escalated: 0 };
     const byLanguageRaw = Object.fromEntries(LANGUAGES.map((l) => {
       const row = rows.find((r) => r.language === l);
@@ -68,6 +69,8 @@ export class StatsController {
       minCell,
       totals: suppressAll(totals, minCell),
       byLanguage: Object.fromEntries(Object.entries(byLanguageRaw).map(([l, r]) => [l, suppressAll(r, minCell)])),
+      // extension: escalated contacts per kind of service, from the anonymised log's escalation_kinds
+      escalationsByKind: Object.fromEntries(SERVICE_KINDS.map((k) => [k, suppress(kinds.find((r) => r.kind === k)?.contacts ?? 0, minCell)])),
     };
   }
 }

@@ -45,4 +45,14 @@ export class ContactLogRepository {
       [from, toExclusive],
     );
   }
+
+  /** Contacts per escalation kind (a contact escalated to two kinds counts once in each) whose hour falls in [from, to). */
+  async countsByEscalationKind(from: Date, toExclusive: Date): Promise<{ kind: string; contacts: number }[]> {
+    return this.db.rows(
+      `SELECT k.kind, count(*)::int AS contacts
+       FROM contact_log c CROSS JOIN LATERAL (SELECT DISTINCT unnest(c.escalation_kinds) AS kind) k
+       WHERE c.hour >= $1 AND c.hour < $2 GROUP BY k.kind`,
+      [from, toExclusive],
+    );
+  }
 }

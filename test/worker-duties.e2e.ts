@@ -1,0 +1,344 @@
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { liveService } from './support/live-service';
+
+type Offer = { sessionId: string; riskFlags: string[] };
+type Position = { position: number; estimatedWaitSeconds: number | null };
+type QueueStatus = { languages: Record<string, { waiting: number; priorityWaiting: number }> };
+type Counts = { contacts: number | null; answered: number | null; abandoned: number | null; escalated: number | null };
+type Stats = { from: string; to: string; minCell: number; totals: Counts; byLanguage: Record<string, Counts>; escalationsByKind: Record<string, number | null> };
+
+const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * What the worker and the gateway do behind a chat, through the real processes: risk
+ * detection that moves a survivor up the line, retention, and the funders' statistics.
+ */
+describe('worker duties', () => {
+  const live = liveService({
+    OFFER_TIMEOUT_SECONDS: '30',
+    WAITING_GRACE_SECONDS: '5',
+    STATS_MIN_CELL: '3',
+    TRANSCRIPT_RETENTION_HOURS: '0',
+    SESSION_STARTS_PER_10MIN: '200',
+  });
+  const { env, sockets } = live;
+
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.close());
+    await env.sql(`UPDATE staff SET presence = 'offline'`);
+    await env.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system', offer_expires_at = NULL WHERE state <> 'ended'`);
+  });
+
+  async function staff(role: string, languages: string[]) {
+    const s = await env.staff({ role, languages });
+    const token = await login(live.base, s.email, s.password);
+    const socket = await connectStaff(live.base, token);
+    sockets.push(socket);
+    return { ...s, token, socket };
+  }
+
+  async function survivorStart(language: string, triage: object = { immediateDanger: false }) {
+    const socket = await connectSurvivor(live.base);
+    sockets.push(socket);
+    const ack = await ask(socket, 'session:start', { language, triage });
+    expect(ack.ok).toBe(true);
+    return { socket, sessionId: ack.sessionId as string, resumeToken: ack.resumeToken as string, position: ack.position as number };
+  }
+
+  /** A survivor in an active chat with `counsellor`, who is available and has room. */
+  async function activeChat(counsellor: { socket: Socket }, language: string) {
+    const offer = next<Offer>(counsellor.socket, 'offer');
+    const survivor = await survivorStart(language);
+    expect((await offer).sessionId).toBe(survivor.sessionId);
+    expect(await ask(counsellor.socket, 'offer:accept', { sessionId: survivor.sessionId })).toMatchObject({ ok: true });
+    return survivor;
+  }
+
+  const get = (path: string, token: string) => fetch(`${live.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+  async function servicesFor(language: string): Promise<{ id: string; kind: string }[]> {
+    return (await (await fetch(`${live.base}/api/services?language=${language}`)).json()) as { id: string; kind: string }[];
+  }
+
+  const messageCount = async (sessionId: string) =>
+    (await env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE session_id = $1`, [sessionId]))[0].n;
+
+  /** The worker's structured "sweep" lines, parsed. */
+  const sweepLines = () => env.logs.split('\n').filter((l) => l.includes('"msg":"sweep"')).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  /** Waits for a sweep line that reports `count`, then checks that every sweep line holds counts and nothing else. */
+  async function expectSweepCounted(count: string) {
+    await eventually(async () => sweepLines().some((l) => (l[count] as number) >= 1));
+    for (const line of sweepLines()) {
+      const { level, time, svc, pid, msg, ...counts } = line;
+      expect({ level, svc, msg, time: typeof time, pid: typeof pid }).toEqual({ level: 'info', svc: 'worker', msg: 'sweep', time: 'string', pid: 'number' });
+      expect(Object.keys(counts).sort()).toEqual([
+        'abandoned', 'auditPurged', 'escalationDetailsPurged', 'logged', 'offersExpired', 'prompted', 'sessionsPurged', 'timedOut', 'tokensPurged', 'transcriptsPurged',
+      ]);
+      for (const value of Object.values(counts)) expect(Number.isInteger(value)).toBe(true);
+    }
+  }
+
+  // first, so that its counts are the only contacts in the log
+  describe('statistics', () => {
+    it('counts escalated and abandoned contacts, by kind of service too, and exports CSV with small cells suppressed', async () => {
+      const en = await servicesFor('en');
+      const emergency = en.find((s) => s.kind === 'emergency')!.id;
+      const centre = en.find((s) => s.kind === 'crisis-intervention-centre')!.id;
+      const c = await staff('counsellor', ['en']);
+      await ask(c.socket, 'presence:set', { status: 'available' });
+
+      // four answered chats: escalated to a service (whatever the outcome), or with the outcome "escalated"
+      const answered: [string[], string][] = [[[emergency], 'supported'], [[emergency], 'escalated'], [[emergency, centre], 'referred'], [[], 'escalated']];
+      for (const [serviceIds, outcome] of answered) {
+        const chat = await activeChat(c, 'en');
+        for (const serviceId of serviceIds) {
+          expect(await ask(c.socket, 'escalation:create', { sessionId: chat.sessionId, serviceId, urgency: 'routine', consent: true, details: { summary: 'asks for a call back' } }))
+            .toMatchObject({ ok: true, status: 'queued', channel: 'phone' });
+        }
+        expect(await ask(c.socket, 'session:close', { sessionId: chat.sessionId, outcome, riskLevel: 'medium', categories: ['psychological'] })).toEqual({ ok: true });
+      }
+      await ask(c.socket, 'presence:set', { status: 'away' });
+
+      // abandoned: left while waiting, left quickly, dropped and never came back; and one Ukrainian contact
+      const left = await survivorStart('en');
+      expect(await ask(left.socket, 'session:end', {})).toEqual({ ok: true });
+      const fled = await survivorStart('en');
+      expect(await ask(fled.socket, 'session:end', { reason: 'quick-exit' })).toEqual({ ok: true });
+      const dropped = await survivorStart('en');
+      dropped.socket.close();
+      const alone = await survivorStart('uk');
+      expect(await ask(alone.socket, 'session:end', {})).toEqual({ ok: true });
+
+      const manager = await staff('manager', ['en']);
+      const range = `from=${day(-1)}&to=${day()}`;
+      const stats = await eventually(async () => {
+        const body = (await (await get(`/api/stats?${range}`, manager.token)).json()) as Stats;
+        return body.totals.contacts === 8 ? body : undefined;
+      }, 30_000, 250);
+      expect(stats).toEqual({
+        from: day(-1),
+        to: day(),
+        minCell: 3,
+        totals: { contacts: 8, answered: 4, abandoned: 4, escalated: 4 },
+        byLanguage: {
+          pl: { contacts: 0, answered: 0, abandoned: 0, escalated: 0 },
+          uk: { contacts: null, answered: 0, abandoned: null, escalated: 0 },
+          en: { contacts: 7, answered: 4, abandoned: 3, escalated: 4 },
+        },
+        escalationsByKind: {
+          emergency: 3, police: 0, 'mobile-team': 0, 'crisis-room': 0, shelter: 0, 'crisis-intervention-centre': null, hotline: 0, 'legal-aid': 0, 'child-protection': 0,
+        },
+      });
+      const [droppedRow] = await env.sql(`SELECT 1 FROM contact_log WHERE language = 'en' AND abandoned AND ended_by = 'system'`);
+      expect(droppedRow).toBeDefined();
+
+      const csv = await get(`/api/stats/csv?${range}`, manager.token);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const lines = (await csv.text()).trim().split('\n').filter((l) => !l.startsWith('#'));
+      expect(lines).toEqual(['language,contacts,answered,abandoned,escalated', 'pl,0,0,0,0', 'uk,<3,0,<3,0', 'en,7,4,3,4', 'total,8,4,4,4']);
+
+      expect((await get(`/api/stats/csv?${range}`, c.token)).status).toBe(403);
+      expect((await fetch(`${live.base}/api/stats/csv?${range}`)).status).toBe(401);
+    });
+  });
+
+  describe('risk detection', () => {
+    it('raises a flagged waiting survivor to the head of the line, alerts managers and shows the counsellor codes only', async () => {
+      const marker = `ZNAK${randomBytes(6).toString('hex')}`;
+      const threat = `on mówi, że mnie zabije ${marker}`;
+      const manager = await staff('manager', ['pl']);
+      const alerts = collect<{ kind: string; sessionId: string }>(manager.socket, 'alert');
+
+      const first = await survivorStart('pl');
+      const second = await survivorStart('pl');
+      const third = await survivorStart('pl');
+      expect([first.position, second.position, third.position]).toEqual([1, 2, 3]);
+      // an ordinary message raises nobody: if it did, `first` would stay ahead of `third` below
+      expect(await ask(first.socket, 'message:send', { clientId: 'hello', text: 'Dzień dobry, chcę porozmawiać' })).toMatchObject({ ok: true });
+
+      const thirdUp = next<Position>(third.socket, 'queue:position', (p) => p.position === 1);
+      const firstDown = next<Position>(first.socket, 'queue:position', (p) => p.position === 2);
+      const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.kind === 'flagged-waiting');
+      const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.pl.priorityWaiting === 1);
+      expect(await ask(third.socket, 'message:send', { clientId: 'threat', text: threat })).toMatchObject({ ok: true });
+
+      await thirdUp;
+      await firstDown;
+      expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: third.sessionId, language: 'pl', category: 'threat-to-kill', at: expect.any(String) });
+      expect((await status).languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
+      const queue = (await (await get('/api/queue', manager.token)).json()) as QueueStatus;
+      expect(queue.languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
+      expect(alerts.filter((a) => a.sessionId !== third.sessionId)).toEqual([]);
+
+      // the next free counsellor is offered the flagged session first, and sees why
+      const c1 = await staff('counsellor', ['pl']);
+      const offer = next<Offer>(c1.socket, 'offer');
+      await ask(c1.socket, 'presence:set', { status: 'available' });
+      expect(await offer).toMatchObject({ sessionId: third.sessionId, riskFlags: ['threat-to-kill'] });
+      const accepted = await ask(c1.socket, 'offer:accept', { sessionId: third.sessionId });
+      const session = accepted.session as { riskFlags: string[]; messages: { from: string; text: string }[] };
+      expect(session.riskFlags).toEqual(['threat-to-kill']);
+      expect(session.messages.filter((m) => m.from === 'survivor').map((m) => m.text)).toEqual([threat]);
+
+      // the others keep arrival order behind it
+      const c2 = await staff('counsellor', ['pl']);
+      const offer2 = next<Offer>(c2.socket, 'offer');
+      await ask(c2.socket, 'presence:set', { status: 'available' });
+      expect(await offer2).toMatchObject({ sessionId: first.sessionId, riskFlags: [] });
+
+      // in the active chat, a Ukrainian message in a Polish chat shows the counsellor a banner: codes only
+      const banner = next<Record<string, unknown>>(c1.socket, 'session:risk-flag');
+      expect(await ask(third.socket, 'message:send', { clientId: 'choke', text: `він мене душив ${marker}` })).toMatchObject({ ok: true });
+      const flag = await banner;
+      expect(flag).toEqual({
+        sessionId: third.sessionId, category: 'strangulation', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String),
+        riskFlags: ['threat-to-kill', 'strangulation'],
+      });
+      expect(JSON.stringify(flag)).not.toContain(marker);
+
+      // no message text reached a log line or Redis
+      await eventually(async () => (env.logs.match(/"risk flag raised"/g) ?? []).length === 2);
+      expect(env.logs).not.toContain(marker);
+      expect(env.logs).not.toContain('mnie zabije');
+      expect(env.logs).not.toContain('душив');
+      expect(env.logs).not.toContain('chcę porozmawiać');
+      expect(await env.redisDump()).not.toContain(marker);
+
+      // and the anonymised record says the contact was flagged, in codes
+      expect(await ask(c1.socket, 'session:close', { sessionId: third.sessionId, outcome: 'referred', riskLevel: 'imminent', categories: ['physical'] })).toEqual({ ok: true });
+      const [logged] = await eventually(async () => {
+        const rows = await env.sql<{ risk_level: string; language: string }>(`SELECT risk_level, language FROM contact_log WHERE risk_flagged`);
+        return rows.length ? rows : undefined;
+      }, 15_000);
+      expect(logged).toEqual({ risk_level: 'imminent', language: 'pl' });
+    });
+
+    it('flags a Ukrainian session while it is offered: the counsellor holding the offer and the managers are told', async () => {
+      const manager = await staff('manager', ['uk']);
+      const c = await staff('counsellor', ['uk']);
+      await ask(c.socket, 'presence:set', { status: 'available' });
+      const offer = next<Offer>(c.socket, 'offer');
+      const survivor = await survivorStart('uk');
+      expect(await offer).toMatchObject({ sessionId: survivor.sessionId, riskFlags: [] });
+
+      const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
+      const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
+      const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.uk.priorityWaiting === 1);
+      expect(await ask(survivor.socket, 'message:send', { clientId: 'threat', text: "він сказав що вб'є мене" })).toMatchObject({ ok: true });
+      expect(await banner).toEqual({
+        sessionId: survivor.sessionId, category: 'threat-to-kill', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String), riskFlags: ['threat-to-kill'],
+      });
+      expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language: 'uk', category: 'threat-to-kill', at: expect.any(String) });
+      expect((await status).languages.uk).toMatchObject({ waiting: 1, priorityWaiting: 1 });
+      const accepted = await ask(c.socket, 'offer:accept', { sessionId: survivor.sessionId });
+      expect((accepted.session as { riskFlags: string[] }).riskFlags).toEqual(['threat-to-kill']);
+      expect(env.logs).not.toContain('сказав що');
+    });
+  });
+
+  describe('retention', () => {
+    it('deletes a chat\'s transcript when it closes, and before the closing form when the survivor leaves', async () => {
+      const c = await staff('counsellor', ['pl']);
+      await ask(c.socket, 'presence:set', { status: 'available' });
+
+      const chat = await activeChat(c, 'pl');
+      expect(await ask(chat.socket, 'message:send', { clientId: 'a', text: 'Potrzebuję pomocy' })).toMatchObject({ ok: true });
+      expect(await ask(c.socket, 'message:send', { sessionId: chat.sessionId, clientId: 'b', text: 'Jestem tutaj' })).toMatchObject({ ok: true });
+      expect(await messageCount(chat.sessionId)).toBe(3);
+      expect(await ask(c.socket, 'session:close', { sessionId: chat.sessionId, outcome: 'supported', riskLevel: 'low', categories: ['psychological'] })).toEqual({ ok: true });
+      await eventually(async () => (await messageCount(chat.sessionId)) === 0, 15_000);
+      const back = await connectSurvivor(live.base);
+      sockets.push(back);
+      expect(await ask(back, 'session:resume', { resumeToken: chat.resumeToken })).toMatchObject({ ok: true, state: 'ended', messages: [] });
+      // a day after the end the session row itself goes, and the token finds nothing
+      await eventually(async () => (await env.sql(`SELECT 1 FROM chat_session WHERE id = $1 AND logged_at IS NOT NULL`, [chat.sessionId])).length === 1, 15_000);
+      await env.sql(`UPDATE chat_session SET ended_at = now() - interval '25 hours' WHERE id = $1`, [chat.sessionId]);
+      await eventually(async () => (await env.sql(`SELECT 1 FROM chat_session WHERE id = $1`, [chat.sessionId])).length === 0, 20_000, 250);
+      expect(await ask(back, 'session:resume', { resumeToken: chat.resumeToken })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+      // the survivor leaves quickly: the transcript goes although the counsellor has not filled in the form
+      const quick = await activeChat(c, 'pl');
+      expect(await ask(quick.socket, 'message:send', { clientId: 'a', text: 'Muszę kończyć' })).toMatchObject({ ok: true });
+      expect(await messageCount(quick.sessionId)).toBe(2);
+      expect(await ask(quick.socket, 'session:end', { reason: 'quick-exit' })).toEqual({ ok: true });
+      await eventually(async () => (await messageCount(quick.sessionId)) === 0, 15_000);
+      const [row] = await env.sql<{ logged_at: Date | null; outcome: string | null }>(`SELECT logged_at, outcome FROM chat_session WHERE id = $1`, [quick.sessionId]);
+      expect(row).toEqual({ logged_at: null, outcome: null });
+      expect(await ask(c.socket, 'session:close', { sessionId: quick.sessionId, outcome: 'dropped', riskLevel: 'high', categories: ['physical'] })).toEqual({ ok: true });
+      await eventually(async () => (await env.sql(`SELECT 1 FROM chat_session WHERE id = $1 AND logged_at IS NOT NULL`, [quick.sessionId])).length === 1, 15_000);
+      expect(await messageCount(quick.sessionId)).toBe(0);
+    });
+
+    it('purges consented escalation details 30 days after their last status change, and keeps younger ones', async () => {
+      const marker = `DETAIL${randomBytes(6).toString('hex')}`;
+      const police = (await servicesFor('pl')).find((s) => s.kind === 'police')!.id;
+      const c = await staff('counsellor', ['pl']);
+      await ask(c.socket, 'presence:set', { status: 'available' });
+      const chat = await activeChat(c, 'pl');
+      const raise = async (n: number) => {
+        const created = await ask(c.socket, 'escalation:create', {
+          sessionId: chat.sessionId, serviceId: police, urgency: 'immediate', consent: true, details: { summary: `${marker}-${n}`, callbackPhone: '+48 600 100 200', location: 'Lublin' },
+        });
+        expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'phone' });
+        expect(await ask(c.socket, 'escalation:phone-result', { escalationId: created.escalationId, result: 'reached' })).toMatchObject({ ok: true, status: 'delivered' });
+        return created.escalationId as string;
+      };
+      const old = await raise(1);
+      const young = await raise(2);
+      const details = async (id: string) =>
+        (await env.sql<{ details: Buffer | null; details_purged_at: Date | null }>(`SELECT details, details_purged_at FROM escalation WHERE id = $1`, [id]))[0];
+      expect((await details(old)).details).not.toBeNull();
+
+      await env.sql(
+        `UPDATE escalation SET status_at = CASE WHEN id = $1 THEN now() - interval '31 days' ELSE now() - interval '29 days' END WHERE id IN ($1, $2)`,
+        [old, young],
+      );
+      await eventually(async () => (await details(old)).details === null, 20_000, 250);
+      expect((await details(old)).details_purged_at).not.toBeNull();
+      const kept = await details(young);
+      expect(kept.details).not.toBeNull();
+      expect(kept.details_purged_at).toBeNull();
+
+      // the escalation itself stays on the managers' board, without details
+      const manager = await staff('manager', ['pl']);
+      const board = (await (await get('/api/escalations', manager.token)).json()) as { escalationId: string; status: string }[];
+      expect(board.find((e) => e.escalationId === old)).toMatchObject({ status: 'delivered' });
+
+      // the sweep said how many, and nothing else
+      await expectSweepCounted('escalationDetailsPurged');
+      expect(env.logs).not.toContain(marker);
+      expect(env.logs).not.toContain('+48 600 100 200');
+    });
+
+    it('purges staff audit entries past AUDIT_RETENTION_DAYS, and keeps younger ones', async () => {
+      const c1 = await staff('counsellor', ['pl']);
+      const c2 = await staff('counsellor', ['pl']);
+      await ask(c1.socket, 'presence:set', { status: 'available' });
+      const a = await activeChat(c1, 'pl');
+      await ask(c2.socket, 'presence:set', { status: 'available' });
+      const b = await activeChat(c2, 'pl');
+      const manager = await staff('manager', ['pl']);
+      expect(await ask(manager.socket, 'session:monitor', { sessionId: a.sessionId })).toMatchObject({ ok: true });
+      expect(await ask(manager.socket, 'session:monitor', { sessionId: b.sessionId })).toMatchObject({ ok: true });
+
+      const admin = await staff('admin', ['pl']);
+      const audited = async () =>
+        ((await (await get('/api/admin/audit?limit=500', admin.token)).json()) as { action: string; sessionId: string }[])
+          .filter((e) => e.action === 'monitor').map((e) => e.sessionId);
+      expect((await audited()).sort()).toEqual([a.sessionId, b.sessionId].sort());
+
+      await env.sql(
+        `UPDATE staff_audit SET at = CASE WHEN session_id = $1 THEN now() - interval '366 days' ELSE now() - interval '364 days' END WHERE session_id IN ($1, $2)`,
+        [a.sessionId, b.sessionId],
+      );
+      await eventually(async () => !(await audited()).includes(a.sessionId), 20_000, 250);
+      expect(await audited()).toEqual([b.sessionId]);
+
+      await expectSweepCounted('auditPurged');
+    });
+  });
+});
