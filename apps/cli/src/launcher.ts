@@ -48,7 +48,10 @@ export async function startAll(config: Config, say: (line: string) => void): Pro
       child.on('exit', (code) => {
         alive -= 1;
         if (!stopping) stop(code === 0 ? 1 : code ?? 1);
-        if (alive === 0) resolve(exitCode);
+        if (alive === 0) {
+          say(exitCode === 0 ? 'Prystan stopped.' : `Prystan stopped: a process exited with ${exitCode}.`);
+          resolve(exitCode);
+        }
       });
     }
     process.on('SIGINT', () => stop(0));
