@@ -233,7 +233,7 @@ describe('survivor chat page', () => {
     await page.goto(`${base}/chat?lang=en`);
     await page.locator('.notice a[href^="tel:"]').first().waitFor();
     expect(await page.locator('.notice h2').innerText()).toBe('Right now nobody can answer in English');
-    expect(await text(page, 'start')).toBe('Wait anyway');
+    expect(await text(page, 'start')).toBe('Start the chat and wait');
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-qa="danger-no"]');
     await page.click('[data-qa="start"]');

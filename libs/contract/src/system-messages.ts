@@ -4,7 +4,7 @@ import type { Language } from './codes';
 export const SYSTEM_TEXT: Record<'safetyCheck' | 'inactivityPrompt' | 'transferred', Record<Language, string>> = {
   safetyCheck: {
     pl: 'Czy możesz teraz bezpiecznie rozmawiać? Czy ktoś widzi Twój ekran? Jeśli musisz szybko wyjść, użyj przycisku „Szybkie wyjście” albo naciśnij trzy razy Shift.',
-    uk: 'Чи безпечно вам зараз говорити? Чи може хтось бачити ваш екран? Якщо треба швидко піти, натисніть «Швидкий вихід» або тричі клавішу Shift.',
+    uk: 'Чи безпечно вам зараз говорити? Чи може хтось бачити ваш екран? Якщо треба швидко піти, натисніть «Швидкий вихід» або тричі натисніть клавішу Shift.',
     en: 'Is it safe to talk now? Can anyone see your screen? If you need to leave quickly, use “Quick exit” or press Shift three times.',
   },
   inactivityPrompt: {

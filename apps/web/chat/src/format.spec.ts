@@ -18,8 +18,8 @@ describe('survivor page wording', () => {
   it('is honest when it cannot say, or when the wait is very short or very long', () => {
     expect(estimateText(COPY.en, 'en', null)).toBe('We can’t say right now how long the wait will be.');
     expect(estimateText(COPY.en, 'en', 20)).toBe('Estimated wait: less than a minute.');
-    expect(estimateText(COPY.pl, 'pl', 3 * 3600)).toBe('Szacowany czas oczekiwania: ponad godzina.');
-    expect(estimateText(COPY.uk, 'uk', undefined)).toBe('Зараз не можемо сказати, скільки доведеться чекати.');
+    expect(estimateText(COPY.pl, 'pl', 3 * 3600)).toBe('Szacowany czas oczekiwania: ponad godzinę.');
+    expect(estimateText(COPY.uk, 'uk', undefined)).toBe('Поки що не можемо сказати, скільки доведеться чекати.');
   });
 
   it('says how many people are ahead', () => {

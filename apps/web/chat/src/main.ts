@@ -6,11 +6,13 @@ import { endedView } from './views/ended';
 import { updateHeader, type Connection } from './views/header';
 import { introView, type IntroView, type Triage } from './views/intro';
 import type { Service } from './views/numbers';
+import { fitToVisualViewport } from './viewport';
 
 /** The survivor page: intro and triage → waiting → chat → closing screen. */
 const params = new URLSearchParams(location.search);
 const embedded = params.get('embed') === '1';
 const app = document.getElementById('app')!;
+fitToVisualViewport();
 
 let session = new ChatSession(sessionEvents());
 let lang: Lang = session.resumable?.lang ?? initialLanguage(location.search, navigator.languages ?? [navigator.language]);

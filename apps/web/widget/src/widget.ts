@@ -11,9 +11,10 @@
   const origin = new URL(script.src).origin;
   const lang = ['pl', 'uk', 'en'].includes(script.dataset.lang ?? '') ? script.dataset.lang! : 'pl';
   const labels: Record<string, { open: string; close: string; title: string }> = {
-    pl: { open: 'Porozmawiaj z nami', close: 'Zamknij', title: 'Czat' },
-    uk: { open: 'Поговоріть із нами', close: 'Закрити', title: 'Чат' },
-    en: { open: 'Talk to us', close: 'Close', title: 'Chat' },
+    // "minimise", not "close": the chat goes on; the red quick exit under it is what leaves
+    pl: { open: 'Porozmawiaj z nami', close: 'Zwiń czat', title: 'Czat' },
+    uk: { open: 'Поговоріть із нами', close: 'Згорнути чат', title: 'Чат' },
+    en: { open: 'Talk to us', close: 'Minimise chat', title: 'Chat' },
   };
   const text = labels[lang];
 
@@ -56,7 +57,7 @@
   const close = document.createElement('button');
   close.className = 'close';
   close.type = 'button';
-  close.textContent = `${text.close} ✕`;
+  close.textContent = `${text.close} ▾`;
   top.append(close);
   panel.append(top);
   let frame: HTMLIFrameElement | undefined;

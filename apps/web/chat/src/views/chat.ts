@@ -77,15 +77,16 @@ export function chatView(o: ChatOptions): ChatView {
 
   const dangerNumbers = o.danger ? h('div', { class: 'alert' }, h('p', { class: 'alert-title' }, c.dangerCall), numbers(c, [])) : null;
 
-  const el = h('main', { class: 'screen chat', id: 'main' },
+  // everything but the composer scrolls in its own box, under the bar with quick exit
+  const scroller = h('div', { class: 'scroll' }, h('div', { class: 'scroll-inner' },
     h('div', { class: 'status' }, title, live, endButton),
     dangerNumbers,
     notice,
     tip,
     list,
     typing,
-    error,
-    composer);
+    error));
+  const el = h('main', { class: 'screen chat', id: 'main' }, scroller, composer);
 
   // nobody on duty: say so with the numbers; in danger: the emergency numbers stay in view
   const showNumbers = () => {
@@ -94,8 +95,8 @@ export function chatView(o: ChatOptions): ChatView {
     dangerNumbers?.replaceChildren(h('p', { class: 'alert-title' }, c.dangerCall), numbers(c, services.filter((s) => EMERGENCY_KINDS.includes(s.kind))));
   };
 
-  const nearBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
-  const toBottom = () => window.scrollTo({ top: document.documentElement.scrollHeight });
+  const nearBottom = () => scroller.clientHeight + scroller.scrollTop >= scroller.scrollHeight - 160;
+  const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
 
   const bubble = (m: { from: Msg['from']; text: string; id?: string; clientId?: string; pending?: boolean }) => {
     const who = m.from === 'survivor' ? c.you : m.from === 'counsellor' ? counsellor : c.info;

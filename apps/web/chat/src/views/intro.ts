@@ -53,8 +53,8 @@ export function introView(o: IntroOptions): IntroView {
     triage.immediateDanger = value;
     error.textContent = '';
     showDanger();
-    // the numbers to call come into view at once, under the sticky bar
-    if (value) dangerBox.firstElementChild?.scrollIntoView({ block: 'start' });
+    // the numbers to call come into view at once, with the answer just given still above them if there is room
+    if (value) dangerBox.firstElementChild?.scrollIntoView({ block: 'nearest' });
   };
   yes.addEventListener('click', () => pickDanger(true));
   no.addEventListener('click', () => pickDanger(false));
