@@ -50,6 +50,8 @@ describe('staff console', () => {
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
     await page.locator('[data-qa="presence"]').waitFor();
+    // one header row at 1280 px, whatever the language and role
+    expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(64);
   }
 
   async function survivor(language: string, immediateDanger = false): Promise<{ socket: Socket; sessionId: string }> {
@@ -235,9 +237,6 @@ describe('staff console', () => {
     // read-only following, recorded in the audit log
     await eventually(async () => (await page.locator('.live-sessions tbody tr').count()) === 1);
     await page.click('.live-sessions button:has-text("Follow")');
-    await page.waitForTimeout(1500);
-    await shot(page, 'debug-monitor');
-    console.log(await page.locator('.notices').innerText(), await page.locator('.monitor').evaluate((e) => e.outerHTML.slice(0, 300)));
     await page.locator('.monitor h2').waitFor();
     await ask(second.socket, 'message:send', { clientId: 'm1', text: 'Czy ktoś tu jest?' });
     await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'Czy ktoś tu jest?' }).waitFor();
@@ -315,7 +314,10 @@ describe('staff console', () => {
 
     // the console's language is kept with the account
     await page.goto(`${base}/console#/chats`);
+    // the console's language is in the menu under one's name
+    await page.click('.me summary');
     await page.selectOption('.me select', 'pl');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     await page.locator('nav.sections a', { hasText: 'Rozmowy' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     await eventually(async () => (await env.sql<{ ui_language: string }>(`SELECT ui_language FROM staff WHERE id = $1`, [me.id]))[0].ui_language === 'pl');

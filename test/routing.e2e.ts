@@ -79,8 +79,10 @@ describe('routing', () => {
   it('moves on at once after a decline, and the declined session keeps its place in the line', async () => {
     const a = await counsellor(['uk']);
     await ask(a.socket, 'presence:set', { status: 'available' });
+    // every listener is set before the step that triggers it: the worker's offer can beat the acknowledgement
+    const firstOffer = next<Offer>(a.socket, 'offer');
     const first = await survivorStart('uk', { immediateDanger: false });
-    expect((await next<Offer>(a.socket, 'offer')).sessionId).toBe(first.sessionId);
+    expect((await firstOffer).sessionId).toBe(first.sessionId);
     const later = await survivorStart('uk', { immediateDanger: false });
     const [before] = await env.sql<{ enqueued_at: Date }>(`SELECT enqueued_at FROM chat_session WHERE id = $1`, [first.sessionId]);
 
@@ -92,8 +94,9 @@ describe('routing', () => {
 
     // it kept its place: the next counsellor gets it, and its time in the line is unchanged
     const b = await counsellor(['uk']);
+    const offerToB = next<Offer>(b.socket, 'offer');
     await ask(b.socket, 'presence:set', { status: 'available' });
-    expect((await next<Offer>(b.socket, 'offer')).sessionId).toBe(first.sessionId);
+    expect((await offerToB).sessionId).toBe(first.sessionId);
     const [after] = await env.sql<{ enqueued_at: Date }>(`SELECT enqueued_at FROM chat_session WHERE id = $1`, [first.sessionId]);
     expect(after.enqueued_at).toEqual(before.enqueued_at);
   });
@@ -101,8 +104,9 @@ describe('routing', () => {
   it('withdraws an unanswered offer after the timeout, sets that counsellor away and offers the next', async () => {
     const slow = await counsellor(['en']);
     await ask(slow.socket, 'presence:set', { status: 'available' });
+    const offered = next<Offer>(slow.socket, 'offer');
     const s = await survivorStart('en', { immediateDanger: false });
-    const offer = await next<Offer>(slow.socket, 'offer');
+    const offer = await offered;
     expect(offer.expiresInSeconds).toBeLessThanOrEqual(5);
     const other = await counsellor(['en']);
     await ask(other.socket, 'presence:set', { status: 'available' });

@@ -12,6 +12,9 @@ interface Alert { id: number; text: string; at: Date }
 type Figure = 'waiting' | 'priorityWaiting' | 'longestWaitSeconds' | 'counsellorsAvailable' | 'counsellorsBusy' | 'activeSessions';
 
 const THRESHOLD_KEY = 'prystan.alert-threshold';
+/** A wait this long (seconds) turns a line amber, and this long red. */
+const SLOW_WAIT = 120;
+const LONG_WAIT = 300;
 
 /**
  * The duty managers' board: each line's numbers live from `queue:status` (the longest wait
@@ -34,6 +37,7 @@ export class BoardView implements View {
   private readonly onDuty: OnDutyPanel;
   private readonly waits: WaitsPanel;
   private liveTimer?: number;
+  private lineStates = '';
 
   constructor(private readonly app: App) {
     this.monitor = new MonitorPanel(app);
@@ -99,9 +103,16 @@ export class BoardView implements View {
 
   private async fetchLive(): Promise<void> {
     const ack = await this.app.link!.request('sessions:list', { scope: 'live' });
-    if (ack.ok) this.live.update(ack.sessions as LiveSession[]);
+    if (!ack.ok) return;
+    this.live.update(ack.sessions as LiveSession[]);
+    this.monitor.sync(ack.sessions as LiveSession[]);
   }
 
+  /**
+   * Each line's numbers. Colour means something here, and never alone: red for a priority
+   * chat waiting or a wait over 5 minutes, amber for people waiting with nobody free or a
+   * wait over 2 minutes — each with its reason in words. A zero is drawn quietly.
+   */
   private renderFigures(): void {
     const t = this.app.t;
     if (!this.status) return;
@@ -110,16 +121,38 @@ export class BoardView implements View {
       ['waiting', t.board.waiting], ['priorityWaiting', t.board.priorityWaiting], ['longestWaitSeconds', t.board.longestWait],
       ['counsellorsAvailable', t.board.available], ['counsellorsBusy', t.board.busy], ['activeSessions', t.board.active],
     ];
+    this.lineStates = LANGS.map((lang) => this.lineState(lang).level).join();
     this.figures.replaceChildren(...LANGS.map((lang) => {
       const line = this.status!.languages[lang];
       const titleId = uid('line');
-      const alarm = line.priorityWaiting > 0 || (line.waiting > 0 && line.counsellorsAvailable === 0);
-      return h('section', { class: `line${alarm ? ' alarm' : ''}`, 'aria-labelledby': titleId },
+      const state = this.lineState(lang);
+      const tone = (key: Figure): string => {
+        if (key === 'priorityWaiting' && line.priorityWaiting > 0) return ' is-danger';
+        if (key === 'longestWaitSeconds' && line.waiting > 0) return this.longest(lang) >= LONG_WAIT ? ' is-danger' : this.longest(lang) >= SLOW_WAIT ? ' is-warn' : '';
+        if (key === 'counsellorsAvailable' && line.waiting > 0 && line.counsellorsAvailable === 0) return ' is-warn';
+        return key !== 'longestWaitSeconds' && line[key] === 0 ? ' is-zero' : '';
+      };
+      return h('section', { class: `line is-${state.level}`, 'aria-labelledby': titleId, 'data-qa': `line-${lang}`, 'data-level': state.level },
         h('h2', { id: titleId }, t.board.lineName[lang]),
-        h('dl', {}, ...names.map(([key, label]) => h('div', { class: `figure ${key}` }, h('dt', {}, label),
+        h('p', { class: 'line-state' }, state.reasons.join(' · ') || (line.waiting === 0 ? t.board.calmEmpty : t.board.calmShort)),
+        h('dl', {}, ...names.map(([key, label]) => h('div', { class: `figure ${key}${tone(key)}` }, h('dt', {}, label),
           h('dd', key === 'waiting' ? { 'data-qa': `queue-${lang}-waiting` } : key === 'longestWaitSeconds' ? { 'data-longest': lang } : {},
-            key === 'longestWaitSeconds' ? clock(this.longest(lang)) : String(line[key]))))));
+            key === 'longestWaitSeconds' ? this.longestText(lang) : String(line[key]))))));
     }));
+  }
+
+  /** How a line is doing, and why, in words. */
+  private lineState(lang: Lang): { level: 'calm' | 'warn' | 'danger'; reasons: string[] } {
+    const t = this.app.t.board;
+    const line = this.status!.languages[lang];
+    const waited = this.longest(lang);
+    const danger = [line.priorityWaiting > 0 && t.priorityReason(line.priorityWaiting), line.waiting > 0 && waited >= LONG_WAIT && t.longWaitReason].filter((x): x is string => !!x);
+    const warn = [line.waiting > 0 && line.counsellorsAvailable === 0 && t.nobodyFreeReason, line.waiting > 0 && waited >= SLOW_WAIT && waited < LONG_WAIT && t.slowWaitReason].filter((x): x is string => !!x);
+    return { level: danger.length > 0 ? 'danger' : warn.length > 0 ? 'warn' : 'calm', reasons: [...danger, ...warn] };
+  }
+
+  private longestText(lang: Lang): string {
+    return this.status?.languages[lang].waiting ? clock(this.longest(lang)) : this.app.t.app.none;
   }
 
   private longest(lang: Lang): number {
@@ -130,9 +163,13 @@ export class BoardView implements View {
 
   /** Every second: the longest waits, the live table's times, and the priority-wait alert. */
   private tick(): void {
+    // a wait that crosses 2 or 5 minutes changes its line's colour and words
+    if (this.status && LANGS.map((lang) => this.lineState(lang).level).join() !== this.lineStates) this.renderFigures();
     for (const lang of LANGS) {
       const cell = this.figures.querySelector(`[data-longest="${lang}"]`);
-      if (cell) cell.textContent = clock(this.longest(lang));
+      if (cell) cell.textContent = this.longestText(lang);
+      cell?.parentElement?.classList.toggle('is-danger', !!this.status?.languages[lang].waiting && this.longest(lang) >= LONG_WAIT);
+      cell?.parentElement?.classList.toggle('is-warn', !!this.status?.languages[lang].waiting && this.longest(lang) >= SLOW_WAIT && this.longest(lang) < LONG_WAIT);
     }
     this.live.tick();
     const t = this.app.t;
@@ -148,8 +185,14 @@ export class BoardView implements View {
     this.renderAlerts();
     this.app.attention.chime();
     this.app.attention.flash('alerts', text);
-    if (this.el.isConnected) announce(text, true);
-    else this.app.notify('board-alert', text, 'alert', '#/board');
+    if (!this.el.isConnected) this.app.notify('board-alert', text, 'alert', '#/board');
+    else {
+      announce(text, true);
+      // scrolled away from the alerts (following a chat, reading the tables): show it at the top too
+      const list = this.alertsEl.getBoundingClientRect();
+      const top = document.querySelector('.masthead')?.getBoundingClientRect().bottom ?? 0;
+      if (list.bottom < top + 40 || list.top > window.innerHeight - 40) this.app.notify('board-alert', text, 'alert');
+    }
   }
 
   private dismiss(id: number): void {

@@ -4,7 +4,7 @@ import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
 import { closeForm } from './close-form';
-import { escalationForm, escalationList, type RaisedEscalation } from './escalation-form';
+import { escalationForm, escalationList, statusText, type RaisedEscalation } from './escalation-form';
 import { ComposeBox } from './compose';
 import { transferForm } from './transfer-form';
 import { triageList } from './triage';
@@ -20,9 +20,10 @@ export interface PaneHooks {
 }
 
 /**
- * One chat: header with triage and banners, the transcript, and at the bottom either the
- * compose box or one of the forms (close, transfer, escalate). Events update their own
- * region only, so nothing steals focus or the caret from someone typing.
+ * One chat: header with triage and banners, the transcript with the compose box under it,
+ * and beside them (below them on a narrow screen) one of the forms — close, transfer,
+ * escalate — so the counsellor can keep writing to the person while filling it in. Events
+ * update their own region only, so nothing steals focus or the caret from someone typing.
  */
 export class ChatPane {
   readonly el = h('section', { class: 'pane' });
@@ -40,6 +41,8 @@ export class ChatPane {
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
   private mode: Mode = 'chat';
+  /** The open form, kept while the counsellor looks at another chat, so nothing typed in it is lost. */
+  private form?: { key: string; el: HTMLElement };
   private readonly escalations: RaisedEscalation[] = [];
   private readonly compose: ComposeBox;
   private readonly head = h('header', { class: 'pane-head' });
@@ -50,6 +53,8 @@ export class ChatPane {
   private readonly typingEl = h('p', { class: 'typing' });
   private readonly escalationsEl = h('div', { class: 'escalations' });
   private readonly bottom = h('div', { class: 'pane-bottom' });
+  private readonly side = h('div', { class: 'pane-side' });
+  private readonly body = h('div', { class: 'pane-body' }, h('div', { class: 'pane-main' }, this.log, this.typingEl, this.escalationsEl, this.bottom), this.side);
 
   constructor(private readonly app: App, data: OwnSession, readonly number: number, private readonly hooks: PaneHooks) {
     this.language = data.language;
@@ -68,7 +73,13 @@ export class ChatPane {
       failed: (clientId) => this.removeMessage(clientId),
       hasCounsellorMessage: () => this.messages.some((m) => m.from === 'counsellor'),
     });
+    // the newest message stays in view when the conversation gets narrower or shorter (a form opens, the window changes)
+    this.log.addEventListener('scroll', () => { this.pinned = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40; }, { passive: true });
+    new ResizeObserver(() => { if (this.pinned) this.log.scrollTop = this.log.scrollHeight; }).observe(this.log);
   }
+
+  /** Whether the counsellor is reading the newest messages (not scrolled back). */
+  private pinned = true;
 
   get needsForm(): boolean {
     return this.state === 'ended';
@@ -89,18 +100,19 @@ export class ChatPane {
     this.transcript.replaceChildren(...this.messages.map((m) => this.messageEl(m)));
     this.renderEscalations();
     this.renderBottom();
-    this.el.replaceChildren(this.head, this.banners, this.meta, this.log, this.typingEl, this.escalationsEl, this.bottom);
+    this.renderSide();
+    this.el.replaceChildren(this.head, this.banners, this.meta, this.body);
     this.scrollDown(true);
   }
 
   /** Quick replies arrived after the chat was shown. */
   refreshCompose(): void {
-    if (this.mode === 'chat' && this.state === 'active') this.renderBottom();
+    if (this.state === 'active') this.renderBottom();
   }
 
   focusInput(): void {
     if (this.mode === 'chat' && this.state === 'active') this.compose.focus();
-    else this.bottom.querySelector<HTMLElement>('select, button, textarea, input')?.focus();
+    else (this.side.querySelector<HTMLElement>('select, button, textarea, input') ?? this.bottom.querySelector<HTMLElement>('button'))?.focus();
   }
 
   markSeen(): void {
@@ -144,6 +156,7 @@ export class ChatPane {
     this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
     this.renderBanners();
     this.renderBottom();
+    this.renderSide();
     announce(`${t.chat.heading(this.number, t.langName[this.language])}: ${this.quickExit ? t.chat.quickExit : t.chat.ended[by] ?? t.chat.ended.system} ${t.chat.fillForm}`, true);
     this.hooks.changed();
   }
@@ -161,11 +174,14 @@ export class ChatPane {
     this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
   }
 
+  /** A live status (it may come before the answer to `escalation:create`). */
   escalationStatus(p: EscalationStatus): void {
     const known = this.escalations.find((e) => e.escalationId === p.escalationId);
-    if (known) Object.assign(known, { status: p.status, phoneResult: p.phoneResult ?? known.phoneResult });
-    else this.escalations.push({ escalationId: p.escalationId, status: p.status, phoneResult: p.phoneResult });
+    const before = known && statusText(this.app.t, known, 'me');
+    const item = this.upsertEscalation({ escalationId: p.escalationId, status: p.status, at: p.at, ...(p.phoneResult ? { phoneResult: p.phoneResult } : {}) });
     this.renderEscalations();
+    const now = statusText(this.app.t, item, 'me');
+    if (known && now !== before) announce(`${item.serviceName ?? this.app.t.escalation.list}: ${now}`, item.status === 'failed');
   }
 
   destroy(): void {
@@ -184,8 +200,9 @@ export class ChatPane {
       h('dl', { class: 'facts inline-facts' }, ...triageList(t, this.triage)),
       h('div', { class: 'pane-actions', role: 'group', 'aria-label': t.chat.actions },
         this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'transfer'), onclick: () => this.setMode('transfer') }, t.chat.transfer),
-        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'escalate'), onclick: () => this.setMode('escalate') }, t.chat.escalate),
-        h('button', { type: 'button', class: 'secondary close-button', 'data-qa': 'close-session', 'aria-pressed': String(this.mode === 'close'), onclick: () => this.setMode('close') }, t.chat.close)));
+        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'data-qa': 'escalate', 'aria-pressed': String(this.mode === 'escalate'), onclick: () => this.setMode('escalate') }, t.chat.escalate),
+        h('button', { type: 'button', class: 'secondary close-button', 'data-qa': 'close-session', 'aria-pressed': String(this.mode === 'close'), onclick: () => this.setMode('close') },
+          this.state === 'active' ? t.chat.close : t.close.title)));
   }
 
   private renderBanners(): void {
@@ -196,11 +213,25 @@ export class ChatPane {
       this.state === 'ended' && !this.quickExit ? h('div', { class: 'banner ended' }, h('strong', {}, t.chat.ended[this.endedBy ?? 'system'] ?? t.chat.ended.system), ' ', t.chat.fillForm) : '');
   }
 
+  /** Under the conversation: the compose box while the chat is on, else the way to the closing form. */
   private renderBottom(): void {
     const t = this.app.t;
+    if (this.state === 'active') this.bottom.replaceChildren(this.compose.render(this.app.chats?.cannedFor(this.language) ?? []));
+    else if (this.mode === 'close') this.bottom.replaceChildren();
+    else this.bottom.replaceChildren(h('p', { class: 'ended-prompt' }, h('button', { type: 'button', class: 'primary', onclick: () => this.setMode('close') }, t.close.title)));
+  }
+
+  /** Beside the conversation: the open form, kept while the counsellor looks at another chat. */
+  private renderSide(): void {
+    const t = this.app.t;
     const back = () => this.setMode('chat');
-    let content: HTMLElement;
-    if (this.mode === 'close') {
+    const key = `${this.mode}:${this.app.lang}:${this.state}`;
+    let content: HTMLElement | undefined;
+    if (this.mode === 'chat') {
+      content = undefined;
+    } else if (this.form?.key === key) {
+      content = this.form.el;
+    } else if (this.mode === 'close') {
       content = closeForm(t, {
         ended: this.state === 'ended',
         back: this.state === 'active' ? back : undefined,
@@ -219,23 +250,38 @@ export class ChatPane {
           return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
         },
       });
-    } else if (this.mode === 'escalate') {
+    } else {
       content = escalationForm(this.app, this.language, {
         back,
-        submit: async (body) => {
+        submit: async (body, chosen) => {
           const ack = await this.app.link!.request('escalation:create', { sessionId: this.id, consent: true, ...body });
           if (!ack.ok) return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
-          this.escalations.push({ escalationId: String(ack.escalationId), status: String(ack.status), channel: String(ack.channel), phone: ack.phone as string | undefined });
-          this.renderEscalations();
+          const item = this.upsertEscalation({
+            escalationId: String(ack.escalationId), serviceName: chosen.name, urgency: chosen.urgency, channel: String(ack.channel),
+            ...(typeof ack.phone === 'string' ? { phone: ack.phone } : {}),
+          }, String(ack.status));
           this.setMode('chat');
+          this.renderEscalations();
+          const e = this.app.t.escalation;
+          announce(`${chosen.name}: ${statusText(this.app.t, item, 'me')}${item.channel === 'phone' && item.phone ? `. ${e.callNow} ${item.phone}` : ''}`, true);
+          // a phone escalation is not done until the counsellor calls and records the result
+          this.escalationsEl.querySelector<HTMLElement>(`[data-id="${item.escalationId}"] button`)?.focus();
         },
       });
-    } else if (this.state === 'active') {
-      content = this.compose.render(this.app.chats?.cannedFor(this.language) ?? []);
-    } else {
-      content = h('p', { class: 'ended-prompt' }, h('button', { type: 'button', class: 'primary', onclick: () => this.setMode('close') }, t.close.title));
     }
-    this.bottom.replaceChildren(content);
+    this.form = content ? { key, el: content } : undefined;
+    this.side.replaceChildren(content ?? '');
+    this.side.hidden = !content;
+    this.el.classList.toggle('has-form', !!content);
+  }
+
+  /** Adds an escalation or updates the one already known; the status only moves forward from "queued". */
+  private upsertEscalation(data: Omit<RaisedEscalation, 'status'> & { status?: string }, ackStatus?: string): RaisedEscalation {
+    const known = this.escalations.find((e) => e.escalationId === data.escalationId);
+    const item: RaisedEscalation = known ?? { escalationId: data.escalationId, status: ackStatus ?? 'queued' };
+    Object.assign(item, { ...data, status: data.status ?? item.status });
+    if (!known) this.escalations.push(item);
+    return item;
   }
 
   private renderEscalations(): void {
@@ -246,6 +292,7 @@ export class ChatPane {
     this.mode = this.mode === mode && mode !== 'chat' ? 'chat' : mode;
     this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
     this.renderBottom();
+    this.renderSide();
     this.focusInput();
   }
 

@@ -56,7 +56,7 @@ export class LiveSessions {
     const c = t.board.col;
     if (this.rows.length === 0) return this.tableHost.replaceChildren(h('p', { class: 'tip' }, t.board.noSessions));
     this.tableHost.replaceChildren(h('table', {},
-      h('thead', {}, h('tr', {}, ...[c.language, c.state, c.time, c.priority, c.counsellor, c.actions].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, ...[c.language, c.state, c.time, c.priority, c.counsellor, c.actions].map((x) => h('th', { scope: 'col', class: x === c.time ? 'num' : undefined }, x)))),
       h('tbody', {}, ...this.rows.map((r) => h('tr', { class: r.priority === 0 && r.state !== 'active' ? 'urgent-row' : '' },
         h('td', { class: 'cap' }, t.langName[r.language]),
         h('td', {}, t.board.state[r.state] ?? r.state, r.state === 'active' && !r.survivorConnected ? h('span', { class: 'tip' }, ` (${t.board.disconnected})`) : ''),

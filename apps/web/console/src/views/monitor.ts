@@ -40,6 +40,22 @@ export class MonitorPanel {
     focusHeading(this.el.querySelector('h2'));
   }
 
+  /** A followed chat moved to another line or counsellor: the title says so. */
+  sync(rows: LiveSession[]): void {
+    const f = this.followed;
+    const row = f && rows.find((r) => r.sessionId === f.sessionId);
+    if (!f || !row || (row.language === f.language && (row.counsellorName ?? null) === f.counsellorName)) return;
+    f.language = row.language;
+    f.counsellorName = row.counsellorName ?? null;
+    const title = this.el.querySelector('h2');
+    if (title) title.textContent = this.title(f);
+  }
+
+  private title(f: Followed): string {
+    const t = this.app.t;
+    return t.board.monitorTitle(`${t.langName[f.language]}${f.counsellorName ? `, ${f.counsellorName}` : ''}`);
+  }
+
   render(): void {
     const t = this.app.t;
     const f = this.followed;
@@ -50,7 +66,7 @@ export class MonitorPanel {
     this.transcript = h('ol', { class: 'messages' }, ...f.messages.map((m) => this.messageEl(m)));
     this.log = h('div', { class: 'transcript', role: 'log', tabindex: '0', 'aria-label': t.chat.transcript }, this.transcript);
     this.el.replaceChildren(
-      h('h2', { id: titleId }, t.board.monitorTitle(`${t.langName[f.language]}${f.counsellorName ? `, ${f.counsellorName}` : ''}`)),
+      h('h2', { id: titleId }, this.title(f)),
       h('p', { class: 'tip' }, t.board.monitorNote),
       f.ended ? h('p', { class: 'banner ended' }, t.board.monitorEnded) : '',
       this.log,

@@ -1,5 +1,5 @@
 import type { App, Presence, View } from '../app';
-import { focusHeading, h, options } from '../dom';
+import { focusHeading, h, options, uid } from '../dom';
 import { isLang, LANGS, NATIVE } from '../i18n';
 import type { LinkState } from '../socket';
 
@@ -24,7 +24,19 @@ export class Shell {
   private section = '';
   private notices: Notice[] = [];
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: App) {
+    // my menu closes on a click elsewhere and on Escape (back to my name)
+    document.addEventListener('click', (e) => {
+      const menu = this.el.querySelector<HTMLDetailsElement>('details.me[open]');
+      if (menu && !menu.contains(e.target as Node)) menu.open = false;
+    });
+    document.addEventListener('keydown', (e) => {
+      const menu = this.el.querySelector<HTMLDetailsElement>('details.me[open]');
+      if (e.key !== 'Escape' || !menu) return;
+      menu.open = false;
+      menu.querySelector<HTMLElement>('summary')?.focus();
+    });
+  }
 
   render(): void {
     const { t, staff } = this.app;
@@ -39,24 +51,34 @@ export class Shell {
       this.presenceSelect!.className = `presence-select is-${value}`;
       void this.app.choosePresence(value);
     } }, ...options(PRESENCES, (p) => t.presence[p as Presence], this.app.presence));
-    const language = h('select', { onchange: (e: Event) => {
+    const language = h('select', { id: uid('ui-language'), onchange: (e: Event) => {
       const value = (e.target as HTMLSelectElement).value;
-      if (isLang(value)) void this.app.setLang(value);
+      if (!isLang(value)) return;
+      void this.app.setLang(value);
+      this.el.querySelector<HTMLElement>('.me summary')?.focus();
     } }, ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.app.lang }, NATIVE[l])));
     const sound = h('input', { type: 'checkbox', checked: this.app.attention.soundOn, onchange: (e: Event) => this.app.attention.setSound((e.target as HTMLInputElement).checked) });
     this.setConnection(this.connection);
+    const role = staff ? t.app.roles[staff.role] : '';
+    // One row at 1280 px in every language and role: what is needed all shift long stays in the
+    // row (sections, my status, the connection, the sound); who I am, the console's language and
+    // signing out open from my name.
     const header = h('header', { class: 'top' },
       h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); this.main.focus(); } }, t.app.skip),
       h('span', { class: 'brand' }, 'Prystan'),
       nav,
-      h('div', { class: 'presence' }, labelled(t.presence.label, this.presenceSelect)),
+      h('div', { class: 'presence' }, h('label', { class: 'inline' }, h('span', { class: 'visually-hidden' }, t.presence.label), this.presenceSelect)),
       this.connectionEl,
-      h('div', { class: 'me' },
-        h('span', { class: 'who' }, h('strong', {}, staff?.name ?? ''), ' · ', staff ? t.app.roles[staff.role] : ''),
-        labelled(t.app.uiLanguage, language),
-        h('label', { class: 'check' }, sound, t.app.sound),
-        h('button', { type: 'button', class: 'quiet', onclick: () => void this.app.signOut() }, t.app.signOut)));
-    this.el.replaceChildren(header, this.noticesEl, this.main);
+      h('div', { class: 'tools' },
+        h('label', { class: 'check sound' }, sound, t.app.sound),
+        h('details', { class: 'me' },
+          h('summary', { 'aria-label': `${staff?.name ?? ''} · ${role}` }, h('strong', {}, staff?.name ?? '')),
+          h('div', { class: 'me-menu' },
+            h('p', { class: 'role' }, h('span', {}, staff?.name ?? ''), role),
+            h('div', { class: 'field' }, h('label', { for: language.id }, t.app.uiLanguage), language),
+            h('button', { type: 'button', class: 'secondary', onclick: () => void this.app.signOut() }, t.app.signOut)))));
+    // the header and the notices that must not be missed stay in view while the page scrolls
+    this.el.replaceChildren(h('div', { class: 'masthead' }, header, this.noticesEl), this.main);
     this.renderNotices();
     this.setBadge(this.badge);
     if (this.current && !this.main.contains(this.current.el)) this.main.replaceChildren(this.current.el);
@@ -65,6 +87,7 @@ export class Shell {
   show(view: View, section: string, focus: boolean): void {
     this.current = view;
     this.section = section === 'board' || section === 'stats' || section === 'admin' ? section : 'chats';
+    this.main.dataset.section = this.section;
     this.main.replaceChildren(view.el);
     view.render();
     for (const link of this.el.querySelectorAll<HTMLAnchorElement>('nav.sections a')) {
@@ -117,8 +140,4 @@ export class Shell {
   private navLink(section: string, label: string, extra?: HTMLElement): HTMLElement {
     return h('li', {}, h('a', { href: `#/${section}`, 'data-section': section, 'aria-current': this.section === section ? 'page' : undefined }, label, extra ? ' ' : '', extra));
   }
-}
-
-function labelled(text: string, control: HTMLSelectElement): HTMLElement {
-  return h('label', { class: 'inline' }, h('span', {}, text), control);
 }
