@@ -11,7 +11,8 @@ const BAD_VALUES: unknown[] = [null, 'text', 42, true, [], [1, 2], { unknownFiel
  * processes live on.
  */
 describe('malformed input sweep', () => {
-  const env = new TestEnvironment();
+  // the sweep sends more staff events than a person would in 10 s; the survivors' limit stays as shipped
+  const env = new TestEnvironment({ STAFF_EVENTS_PER_10S: '1000' });
   let base: string;
   let token: string;
   let other: { sessionId: string };
@@ -34,7 +35,11 @@ describe('malformed input sweep', () => {
   });
 
   const survivorEvents = ['session:start', 'session:resume', 'message:send', 'typing', 'session:end'];
-  const staffEvents = ['presence:set', 'offer:accept', 'offer:decline', 'message:send', 'typing', 'session:close', 'escalation:create'];
+  const staffEvents = [
+    'presence:set', 'offer:accept', 'offer:decline', 'message:send', 'typing', 'session:close', 'escalation:create',
+    // extensions
+    'sessions:list', 'session:monitor', 'session:unmonitor', 'session:transfer', 'session:reassign', 'escalation:phone-result',
+  ];
 
   it('answers every survivor event with invalid_input (or a contract error) and keeps the socket', async () => {
     for (const event of survivorEvents) {
@@ -101,6 +106,13 @@ describe('malformed input sweep', () => {
     expect(await ask(socket, 'session:close', { sessionId: other.sessionId, outcome: 'supported', riskLevel: 'none', categories: [] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await ask(socket, 'session:close', { sessionId: other.sessionId, outcome: 'supported', riskLevel: 'none', categories: ['made-up'] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await ask(socket, 'escalation:create', { sessionId: other.sessionId, serviceId: other.sessionId, urgency: 'today', consent: false, details: { summary: 's' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // a counsellor's role: no managers' list, no following or reassigning someone else's chat, no one else's escalation
+    expect(await ask(socket, 'sessions:list', { scope: 'live' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(socket, 'session:monitor', { sessionId: other.sessionId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(socket, 'session:reassign', { sessionId: other.sessionId, toLanguage: 'uk' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(socket, 'session:transfer', { sessionId: other.sessionId, toLanguage: 'uk' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(socket, 'escalation:phone-result', { escalationId: other.sessionId, result: 'reached' })).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(not_found|forbidden)$/) } });
+    expect(await ask(socket, 'sessions:list', { scope: 'mine' })).toMatchObject({ ok: true });
     expect(socket.connected).toBe(true);
   });
 
