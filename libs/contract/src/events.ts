@@ -48,7 +48,6 @@ export const STAFF_OUT = {
   /** extensions */
   presence: 'presence',
   riskFlag: 'session:risk-flag',
-  sessionAssigned: 'session:assigned',
   survivorConnection: 'session:survivor-connection',
   alert: 'alert',
   /** extension: a chat of this counsellor was handed to someone else (every tab drops it). */
