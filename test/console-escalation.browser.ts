@@ -181,6 +181,13 @@ describe('staff console: escalation', () => {
     await page.selectOption('[data-qa="escalation-kind"]', 'mobile-team');
     await page.selectOption('[data-qa="escalation-service"]', teamId);
     expect(await form.locator('.service-facts').innerText()).toMatch(/Mobile team\s+Poland · PL-LU\s+Hours: 8–22/);
+    // how the service is reached, said before anything is sent
+    expect(await form.locator('[data-qa="escalation-channel"]').innerText()).toBe('Sent automatically to the service’s system');
+    await page.selectOption('[data-qa="escalation-kind"]', 'police');
+    await page.selectOption('[data-qa="escalation-service"]', await serviceId('pl', '997'));
+    expect(await form.locator('[data-qa="escalation-channel"]').innerText()).toBe('Reached by phone — you will have to call');
+    await page.selectOption('[data-qa="escalation-kind"]', 'mobile-team');
+    await page.selectOption('[data-qa="escalation-service"]', teamId);
 
     // nothing goes without an urgency, a summary and the person's consent
     await page.click('[data-qa="escalation-confirm"]');
@@ -266,6 +273,7 @@ describe('staff console: escalation', () => {
     await tab(page, 'escalation-service');
     await arrowTo(page, 'escalation-service', crisisCentre);
     expect(await page.locator('[data-qa="escalation-service"] option:checked').innerText()).toBe('Центр кризового втручання в Любліні — 733 588 900');
+    expect(await form.locator('[data-qa="escalation-channel"]').innerText()).toBe('Зв’язок телефоном — вам потрібно буде зателефонувати');
     await tab(page, 'input:radio:immediate');
     await page.keyboard.press('Space');
     await tab(page, 'escalation-summary');
@@ -289,6 +297,18 @@ describe('staff console: escalation', () => {
     await eventually(async () => (await escalationRows(sessionId))[0]?.phone_result === 'called');
     expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Триває дзвінок — результат ще не зазначено');
     expect(await focused(page)).toBe('phone-reached');
+
+    // a reload in the middle of the call: the escalation comes back with its service, status, number and result buttons
+    await page.reload();
+    await page.locator('.connection.online').waitFor();
+    await item.waitFor();
+    expect(await item.locator('strong').innerText()).toBe('Центр кризового втручання в Любліні');
+    expect(await item.innerText()).toContain('Негайно');
+    expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Триває дзвінок — результат ще не зазначено');
+    expect(await item.locator('[data-qa="escalation-phone"]').innerText()).toBe('733 588 900');
+    expect(await item.locator('button').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.qa))).toEqual(['phone-reached', 'phone-not-reached']);
+    expect(await page.content()).not.toContain('Просить, щоб центр');
+    await page.focus('[data-qa="phone-reached"]');
     await page.keyboard.press('Enter');
     await page.locator('[data-qa="escalation"][data-status="delivered"]').waitFor();
     expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Вдалося зв’язатися');
@@ -315,7 +335,8 @@ describe('staff console: escalation', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // the duty manager is alerted and sees the failed call first among the open escalations
-    await board.locator('.alert-item', { hasText: 'Powiadomienie nie dotarło do służby.' }).waitFor();
+    // the alert says it was a call that did not get through, not a failed delivery
+    await board.locator('.alert-item', { hasText: 'Osoba konsultująca nie dodzwoniła się do służby.' }).waitFor();
     const failed = board.locator('[data-qa="board-escalation"]').first();
     await board.locator('[data-qa="board-escalation"][data-status="failed"]').waitFor();
     expect(await failed.innerText()).toMatch(/Policja\s+Natychmiast\s+Nie udało się połączyć\s+Iryna/);

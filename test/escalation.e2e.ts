@@ -103,7 +103,7 @@ describe('escalation to crisis services', () => {
     const { sessionId } = await offer;
     await ask(staff, 'offer:accept', { sessionId });
     await ask(staff, 'presence:set', { status: 'away' });
-    return { staff, sessionId };
+    return { staff, sessionId, counsellor: c };
   }
 
   it('delivers a signed webhook, retries a 503, counts one delivery, and takes the acknowledgement', async () => {
@@ -156,9 +156,10 @@ describe('escalation to crisis services', () => {
     const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
     sockets.push(managerSocket);
     const { staff, sessionId } = await activeChat();
-    const alert = next<{ kind: string; escalationId: string }>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed', 20_000);
+    const alert = next<{ kind: string; escalationId: string; channel?: string }>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed', 20_000);
     const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'today', consent: true, details: { summary: 'needs a visit' } });
-    expect((await alert).escalationId).toBe(created.escalationId);
+    // a delivery that failed, not a call that did not get through
+    expect(await alert).toMatchObject({ escalationId: created.escalationId, sessionId, channel: 'webhook', reason: 'webhook answered 400' });
     const [row] = await env.sql<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM escalation WHERE id = $1`, [created.escalationId]);
     expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'webhook answered 400' });
   });
@@ -176,12 +177,57 @@ describe('escalation to crisis services', () => {
     expect(mail.raw).toContain('/api/escalations/ack/');
   });
 
-  it('records the result of a phone escalation the counsellor made', async () => {
+  it('records the result of a phone escalation the counsellor made; a call that does not get through alerts the managers as a call', async () => {
     const serviceId = await addService({ type: 'phone' });
     const { staff, sessionId } = await activeChat();
+    const manager = await env.staff({ role: 'manager' });
+    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    sockets.push(managerSocket);
     const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'called the team' } });
     expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'phone', phone: '+48 000 000 000' });
+    const alert = next<Record<string, unknown>>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed');
+    expect(await ask(staff, 'escalation:phone-result', { escalationId: created.escalationId, result: 'not-reached' })).toMatchObject({ ok: true, status: 'failed' });
+    expect(await alert).toEqual({ kind: 'escalation-failed', escalationId: created.escalationId, sessionId, channel: 'phone', at: expect.any(String) });
     expect(await ask(staff, 'escalation:phone-result', { escalationId: created.escalationId, result: 'reached' })).toMatchObject({ ok: true, status: 'delivered' });
+  });
+
+  it('lists a counsellor\'s own escalations with each chat in sessions:list, for restoring the console, never the details', async () => {
+    const phoneId = await addService({ type: 'phone' });
+    const hookId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    receiver.answer = (_n, res) => res.writeHead(200).end('{}');
+    const { staff, sessionId, counsellor } = await activeChat();
+    const [service] = await env.sql<{ name: string }>(`SELECT name FROM service WHERE id = $1`, [phoneId]);
+    const secret = { summary: `SUMMARY-${randomUUID()}`, callbackPhone: '+48 611 222 333', location: 'Lublin, ul. Tajna 7' };
+    const delivered = next<Status>(staff, 'escalation:status', (s) => s.status === 'delivered', 20_000);
+    const byPhone = await ask(staff, 'escalation:create', { sessionId, serviceId: phoneId, urgency: 'immediate', consent: true, details: secret });
+    const byHook = await ask(staff, 'escalation:create', { sessionId, serviceId: hookId, urgency: 'today', consent: true, details: secret });
+    await delivered;
+    await ask(staff, 'escalation:phone-result', { escalationId: byPhone.escalationId, result: 'called' });
+
+    // a new sign-in: a new token and socket of the same counsellor
+    const again = await connectStaff(base, await login(base, counsellor.email, counsellor.password));
+    sockets.push(again);
+    const listed = await ask(again, 'sessions:list', { scope: 'mine' });
+    expect(listed.ok).toBe(true);
+    const chat = (listed.sessions as { sessionId: string; escalations: Record<string, unknown>[] }[]).find((c) => c.sessionId === sessionId)!;
+    expect(chat.escalations).toEqual([
+      { escalationId: byPhone.escalationId, sessionId, serviceId: phoneId, status: 'queued', phoneResult: 'called', at: expect.any(String),
+        urgency: 'immediate', serviceName: service.name, serviceKind: 'mobile-team', channel: 'phone', phone: '+48 000 000 000' },
+      { escalationId: byHook.escalationId, sessionId, serviceId: hookId, status: 'delivered', at: expect.any(String),
+        urgency: 'today', serviceName: expect.stringMatching(/^Mobile team /), serviceKind: 'mobile-team', channel: 'webhook' },
+    ]);
+    const text = JSON.stringify(listed);
+    for (const value of Object.values(secret)) expect(text).not.toContain(value);
+    expect(text).not.toContain(`127.0.0.1:${receiver.port}`);
+
+    // someone else's chats and escalations are not in one's own list
+    const other = await env.staff({ languages: ['pl'] });
+    const otherSocket = await connectStaff(base, await login(base, other.email, other.password));
+    sockets.push(otherSocket);
+    const theirs = await ask(otherSocket, 'sessions:list', { scope: 'mine' });
+    expect(JSON.stringify(theirs)).not.toContain(byPhone.escalationId as string);
+    expect(env.logs).not.toContain(secret.callbackPhone);
+    expect(env.logs).not.toContain(secret.location);
   });
 
   it('delivers once and loses nothing when the worker dies mid-delivery', async () => {

@@ -82,10 +82,12 @@ describe('HTTP API and staff CLI', () => {
   });
 
   it('serves the seeded directory per language, publicly, and lets only admins add to it', async () => {
-    const uk = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { phone: string; languages: string[]; name: string }[];
+    const uk = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { phone: string; languages: string[]; name: string; channel: string }[];
     expect(uk.map((s) => s.phone)).toEqual(expect.arrayContaining(['1547', '0 800 500 335', '116 123', '116 111', '0 800 213 103', '112']));
     for (const s of uk) expect(s.languages).toContain('uk');
-    expect(Object.keys(uk[0]).sort()).toEqual(['hours', 'id', 'kind', 'languages', 'name', 'phone', 'region']);
+    expect(Object.keys(uk[0]).sort()).toEqual(['channel', 'hours', 'id', 'kind', 'languages', 'name', 'phone', 'region']);
+    // the seeded numbers are called by the counsellor
+    expect(new Set(uk.map((s) => s.channel))).toEqual(new Set(['phone']));
     const pl = (await (await fetch(`${base}/api/services?language=pl`)).json()) as { phone: string }[];
     expect(pl.map((s) => s.phone)).toEqual(expect.arrayContaining(['112', '997', '800 120 002', '116 123', '116 111', '733 588 900']));
 
@@ -106,8 +108,15 @@ describe('HTTP API and staff CLI', () => {
     expect((await create(adminToken, { ...service, channel: { type: 'webhook', url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-enough-length' } })).status).toBe(201);
     expect((await create(adminToken, { ...service, kind: 'spaceship' })).status).toBe(400);
     expect((await create(adminToken, { ...service, channel: { type: 'email' } })).status).toBe(400);
-    const listed = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { id: string }[];
-    expect(listed.map((s) => s.id)).toContain(id);
+    const listed = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
+    // how it is reached, the type only: never the url or the secret
+    expect(listed.find((s) => s.id === id)).toEqual({ id, name: 'Mobile team Lviv', kind: 'mobile-team', phone: '+380 00 000 0000', hours: null, region: 'UA-46', languages: ['uk'], channel: 'webhook' });
+    expect(JSON.stringify(listed)).not.toMatch(/example\.org|127\.0\.0\.1|a-secret-of-enough-length/);
+    const mail = await create(adminToken, { ...service, name: 'Legal aid by e-mail', channel: { type: 'email', to: 'duty@legal.example.net' } });
+    const mailId = ((await mail.json()) as { id: string }).id;
+    const withMail = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
+    expect(withMail.find((s) => s.id === mailId)?.channel).toBe('email');
+    expect(JSON.stringify(withMail)).not.toContain('duty@legal.example.net');
   });
 
   it('reports anonymised statistics with small cells suppressed, to managers only', async () => {

@@ -15,6 +15,7 @@ import { ServicesController } from './api/services.controller';
 import { StatsController } from './api/stats.controller';
 import { ChatGateway } from './chat/chat.gateway';
 import { ChatService } from './chat/chat.service';
+import { BusWatchdog } from './common/bus-watchdog';
 import { GatewayBroadcaster } from './common/gateway-broadcaster';
 import { RateLimits } from './common/rate-limits';
 import { ConversationService } from './conversation/conversation.service';
@@ -29,13 +30,14 @@ import { WebController } from './web/web.controller';
 /** The gateway process: HTTP API, pages and both socket.io namespaces. It never runs processors. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: Config, logger: AppLogger): DynamicModule {
+  static forRoot(config: Config, logger: AppLogger, watchdog: BusWatchdog): DynamicModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRoot(config, logger, 'gateway'), AdminModule],
       controllers: [HealthController, AuthController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
+        { provide: BusWatchdog, useValue: watchdog },
         GatewayBroadcaster,
         { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
         { provide: SessionEnding, inject: [Notifier, QueueBus, LOGGER], useFactory: (n: Notifier, q: QueueBus, l: AppLogger) => new SessionEnding(n, q, l) },

@@ -6,6 +6,7 @@ import { NestPinoLogger } from '@prystan/logging';
 import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/platform';
 import { StaffRepository } from '@prystan/persistence';
 import { createRedis } from '@prystan/queue';
+import { BusWatchdog } from './common/bus-watchdog';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { RedisIoAdapter } from './common/redis-io.adapter';
@@ -14,7 +15,10 @@ import { GatewayModule } from './gateway.module';
 async function bootstrap() {
   const { config, logger } = loadConfigOrExit('gateway');
   installCrashHandlers(logger);
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger), {
+  const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
+  const sub = pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub` });
+  const watchdog = new BusWatchdog(pub, sub, socketIoKey(config.REDIS_PREFIX), logger);
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger, watchdog), {
     logger: new NestPinoLogger(logger),
     bodyParser: false,
   });
@@ -26,9 +30,8 @@ async function bootstrap() {
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalPipes(new ContractPipe());
 
-  const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
-  const sub = pub.duplicate();
   app.useWebSocketAdapter(new RedisIoAdapter(app, pub, sub, socketIoKey(config.REDIS_PREFIX)));
+  watchdog.start();
   app.enableShutdownHooks();
 
   await app.listen(config.PORT);
@@ -37,7 +40,7 @@ async function bootstrap() {
   if ((await app.get(StaffRepository).count()) === 0) {
     logger.warn('no staff accounts yet: create the first admin with `npm run -s staff -- add --email you@example.org --name "Your Name" --role admin --languages pl,uk,en` (password on standard input)');
   }
-  process.once('beforeExit', () => { pub.disconnect(); sub.disconnect(); });
+  process.once('beforeExit', () => { watchdog.stop(); pub.disconnect(); sub.disconnect(); });
 }
 
 void bootstrap();

@@ -1,5 +1,5 @@
 import { STAFF_OUT } from '@prystan/contract';
-import type { EscalationRecord } from '@prystan/persistence';
+import type { EscalationRecord, OwnEscalationItem } from '@prystan/persistence';
 import type { Notifier } from './notifier';
 
 /** The `escalation:status` payload: codes and times, never details. */
@@ -11,6 +11,22 @@ export function escalationStatusEvent(e: EscalationRecord) {
     status: e.status,
     at: new Date(e.statusAt).toISOString(),
     ...(e.phoneResult ? { phoneResult: e.phoneResult } : {}),
+  };
+}
+
+/**
+ * One of a counsellor's escalations as `sessions:list {scope: "mine"}` gives it: the status
+ * payload with the urgency and the service's public entry (name, kind, how it is reached, and
+ * its number when the counsellor calls). Never the consented details.
+ */
+export function ownEscalationItem(e: OwnEscalationItem) {
+  return {
+    ...escalationStatusEvent(e),
+    urgency: e.urgency,
+    serviceName: e.serviceName,
+    serviceKind: e.serviceKind,
+    channel: e.channelType,
+    ...(e.channelType === 'phone' && e.servicePhone ? { phone: e.servicePhone } : {}),
   };
 }
 

@@ -3,4 +3,4 @@ export { QueueBus } from './queue-bus';
 export { Notifier, socketIoKey, type Broadcaster } from './notifier';
 export { loadConfigOrExit, installCrashHandlers } from './bootstrap';
 export { SessionEnding } from './session-ending';
-export { escalationStatusEvent, publishEscalationStatus } from './escalation-status';
+export { escalationStatusEvent, ownEscalationItem, publishEscalationStatus } from './escalation-status';

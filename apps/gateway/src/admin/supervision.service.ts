@@ -5,8 +5,8 @@ import {
   type Language, type SessionReassignDto, type SessionTransferDto,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { AuditRepository, Db, SessionRepository, type SessionRecord, type Sql, type StaffRecord } from '@prystan/persistence';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { AuditRepository, Db, EscalationRepository, SessionRepository, type SessionRecord, type Sql, type StaffRecord } from '@prystan/persistence';
+import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
 import { ROUTING_LOCK } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
 import { SupervisionRepository } from './supervision.repository';
@@ -27,6 +27,7 @@ export class SupervisionService {
     private readonly sessions: SessionRepository,
     private readonly repo: SupervisionRepository,
     private readonly audit: AuditRepository,
+    private readonly escalations: EscalationRepository,
     private readonly conversation: ConversationService,
     private readonly notifier: Notifier,
     private readonly bus: QueueBus,
@@ -34,13 +35,19 @@ export class SupervisionService {
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  /** One's own offers, chats and chats awaiting their closing form, with the live chats' history. */
+  /**
+   * One's own offers, chats and chats awaiting their closing form, with the live chats' history
+   * and the escalations one raised from each chat (status and service, never the details).
+   */
   async mine(me: StaffRecord) {
     const rows = await this.repo.own(me.id);
-    const sessions = await Promise.all(rows.filter((r) => r.state !== 'offered').map(async (r) => ({
+    const chats = rows.filter((r) => r.state !== 'offered');
+    const raised = await this.escalations.raisedFrom(chats.map((r) => r.sessionId), me.id, me.uiLanguage);
+    const sessions = await Promise.all(chats.map(async (r) => ({
       sessionId: r.sessionId, language: r.language, state: r.state, triage: r.triage, riskFlags: r.riskFlags,
       assignedAt: r.assignedAt && new Date(r.assignedAt).toISOString(), endedBy: r.endedBy, quickExit: r.quickExit,
       survivorConnected: r.survivorConnected, messages: r.state === 'active' ? await this.conversation.history(r.sessionId) : [],
+      escalations: raised.filter((e) => e.sessionId === r.sessionId).map(ownEscalationItem),
     })));
     const offers = rows.filter((r) => r.state === 'offered').map((r) => ({
       sessionId: r.sessionId, language: r.language, triage: r.triage, riskFlags: r.riskFlags, waitedSeconds: r.waitedSeconds, expiresInSeconds: r.expiresInSeconds ?? 1,

@@ -35,7 +35,10 @@ class CreateServiceDto {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => ChannelDto) channel: ChannelDto;
 }
 
-export const publicService = (s: ServiceRecord) => ({ id: s.id, name: s.name, kind: s.kind, phone: s.phone, hours: s.hours, region: s.region, languages: s.languages });
+/** A directory entry as anyone may read it; `channel` (extension) is how it is reached, the type only — never a url, secret or address. */
+export const publicService = (s: ServiceRecord) => ({
+  id: s.id, name: s.name, kind: s.kind, phone: s.phone, hours: s.hours, region: s.region, languages: s.languages, channel: s.channelType,
+});
 
 @Controller('api/services')
 export class ServicesController {

@@ -50,7 +50,7 @@ export class EscalationService {
     const updated = await this.escalations.recordPhoneResult(escalationId, me.id, result);
     if (!updated) throw forbidden('not one of your open phone escalations');
     this.publish(updated);
-    if (updated.status === 'failed') this.notifier.managers(STAFF_OUT.alert, { kind: 'escalation-failed', escalationId, sessionId: updated.sessionId, at: new Date().toISOString() });
+    if (updated.status === 'failed') this.notifier.managers(STAFF_OUT.alert, { kind: 'escalation-failed', escalationId, sessionId: updated.sessionId, channel: updated.channelType, at: new Date().toISOString() });
     return escalationStatusEvent(updated);
   }
 

@@ -15,11 +15,18 @@ export interface Offer {
 export interface OwnSession {
   sessionId: string; language: Lang; state: 'active' | 'ended'; triage: Triage; riskFlags: string[]; assignedAt: string | null;
   endedBy: string | null; quickExit: boolean; survivorConnected: boolean; messages: Message[];
+  /** The escalations one raised from this chat (absent from an older gateway). */
+  escalations?: OwnEscalation[];
 }
 
 export interface CannedReply { id: string; language: Lang; kind: 'opener' | 'reply'; title: string; text: string }
 
 export interface EscalationStatus { escalationId: string; sessionId: string; serviceId: string; status: string; at: string; phoneResult?: string }
+
+/** An escalation as `sessions:list {scope: "mine"}` restores it: the status and the service's public entry, never the details. */
+export interface OwnEscalation extends EscalationStatus {
+  urgency?: string; serviceName: string; serviceKind: string; channel: 'phone' | 'webhook' | 'email'; phone?: string;
+}
 
 export interface QueueStatus {
   at: string;

@@ -85,7 +85,9 @@ export class EscalationDeliveryService implements EscalationHandler {
     const failed = await this.escalations.transition(escalation.id, ['queued'], 'failed');
     if (!failed) return;
     this.publish(failed);
-    this.notifier.managers(STAFF_OUT.alert, { kind: 'escalation-failed', escalationId: escalation.id, sessionId: escalation.sessionId, reason, at: new Date().toISOString() });
+    this.notifier.managers(STAFF_OUT.alert, {
+      kind: 'escalation-failed', escalationId: escalation.id, sessionId: escalation.sessionId, channel: escalation.channelType, reason, at: new Date().toISOString(),
+    });
     this.logger.error({ escalationId: escalation.id, reason }, 'escalation delivery failed for good');
   }
 

@@ -18,6 +18,9 @@ export interface EscalationRecord {
 
 export interface EscalationListItem extends EscalationRecord { serviceName: string; serviceKind: string; staffName: string }
 
+/** One of a counsellor's own escalations with its service's public directory entry (never the details). */
+export interface OwnEscalationItem extends EscalationRecord { serviceName: string; serviceKind: string; servicePhone: string | null }
+
 const COLUMNS = `e.id, e.session_id AS "sessionId", e.service_id AS "serviceId", e.staff_id AS "staffId", e.language, e.urgency,
   e.channel_type AS "channelType", e.status, e.phone_result AS "phoneResult", e.attempts, e.created_at AS "createdAt", e.status_at AS "statusAt"`;
 
@@ -71,6 +74,21 @@ export class EscalationRepository {
        WHERE e.status IN ('queued', 'failed') OR e.created_at > now() - interval '1 day'
        ORDER BY e.created_at DESC LIMIT $1`,
       [limit],
+    );
+  }
+
+  /**
+   * The escalations a counsellor raised from these chats, oldest first, for restoring the
+   * console; the service named in `nameLanguage` where the directory has it, else in the chat's.
+   */
+  async raisedFrom(sessionIds: string[], staffId: string, nameLanguage: string | null): Promise<OwnEscalationItem[]> {
+    if (sessionIds.length === 0) return [];
+    return this.db.rows<OwnEscalationItem>(
+      `SELECT ${COLUMNS}, COALESCE(s.names->>$3, s.names->>e.language, s.name) AS "serviceName", s.kind AS "serviceKind", s.phone AS "servicePhone"
+       FROM escalation e JOIN service s ON s.id = e.service_id
+       WHERE e.session_id = ANY($1::uuid[]) AND e.staff_id = $2
+       ORDER BY e.created_at, e.id`,
+      [sessionIds, staffId, nameLanguage],
     );
   }
 

@@ -202,6 +202,7 @@ export const en = {
     } as Record<string, string>,
     status: { queued: 'Being sent', delivered: 'Delivered — not confirmed yet', acknowledged: 'Confirmed by the service', failed: 'Not delivered' } as Record<string, string>,
     managerTold: 'The duty manager has been alerted.',
+    channelFact: { phone: 'Reached by phone — you will have to call', webhook: 'Sent automatically to the service’s system', email: 'Sent to the service by e-mail' } as Record<string, string>,
   },
   board: {
     title: 'Duty board',
@@ -224,7 +225,12 @@ export const en = {
     threshold: 'Alert when a priority chat waits longer than (seconds)',
     priorityAlert: (language: string, wait: string) => `A priority chat in ${language} has been waiting for ${wait}.`,
     flaggedAlert: (language: string, category: string) => `Risk detected while waiting (${language}): ${category}.`,
-    escalationFailedAlert: 'An escalation did not get through to the service. Check the escalations below.',
+    escalationFailedAlert: {
+      phone: 'A counsellor’s call to a service did not get through. Check the escalations below.',
+      webhook: 'An escalation could not be delivered to the service’s system (webhook). Check the escalations below.',
+      email: 'An escalation could not be delivered to the service by e-mail. Check the escalations below.',
+      other: 'An escalation did not get through to the service. Check the escalations below.',
+    } as Record<string, string>,
     sessions: 'Live chats',
     noSessions: 'Nobody is waiting or talking right now.',
     state: { waiting: 'Waiting', offered: 'Offered', active: 'In conversation' } as Record<string, string>,

@@ -214,6 +214,7 @@ export const pl: Copy = {
     },
     status: { queued: 'Wysyłanie', delivered: 'Dostarczono — czeka na potwierdzenie', acknowledged: 'Służba potwierdziła odbiór', failed: 'Nie dostarczono' },
     managerTold: 'Koordynacja dyżuru została powiadomiona.',
+    channelFact: { phone: 'Kontakt telefoniczny — trzeba będzie zadzwonić', webhook: 'Wysyłane automatycznie do systemu służby', email: 'Wysyłane do służby e-mailem' },
   },
   board: {
     title: 'Dyżur',
@@ -236,7 +237,12 @@ export const pl: Copy = {
     threshold: 'Alert, gdy rozmowa priorytetowa czeka dłużej niż (sekundy)',
     priorityAlert: (language: string, wait: string) => `Rozmowa priorytetowa (${language}) czeka już ${wait}.`,
     flaggedAlert: (language: string, category: string) => `Wykryto ryzyko u osoby czekającej (${language}): ${category}.`,
-    escalationFailedAlert: 'Powiadomienie nie dotarło do służby. Sprawdź listę powiadomień poniżej.',
+    escalationFailedAlert: {
+      phone: 'Osoba konsultująca nie dodzwoniła się do służby. Sprawdź listę powiadomień poniżej.',
+      webhook: 'Nie udało się dostarczyć powiadomienia do systemu służby (webhook). Sprawdź listę powiadomień poniżej.',
+      email: 'Nie udało się dostarczyć powiadomienia do służby e-mailem. Sprawdź listę powiadomień poniżej.',
+      other: 'Powiadomienie nie dotarło do służby. Sprawdź listę powiadomień poniżej.',
+    },
     sessions: 'Rozmowy na żywo',
     noSessions: 'Nikt teraz nie czeka ani nie rozmawia.',
     state: { waiting: 'Czeka', offered: 'Zaproponowana', active: 'W trakcie' },

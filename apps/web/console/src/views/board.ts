@@ -57,11 +57,12 @@ export class BoardView implements View {
       window.clearTimeout(this.liveTimer);
       this.liveTimer = window.setTimeout(() => { void this.fetchLive(); void this.onDuty.refresh(); }, 400);
     });
-    on<{ kind: string; language?: Lang; category?: string }>('alert', (a) => {
+    on<{ kind: string; language?: Lang; category?: string; channel?: string }>('alert', (a) => {
       const t = this.app.t;
       if (a.kind === 'flagged-waiting') this.raise(t.board.flaggedAlert(a.language ? t.langName[a.language] : '', t.riskFlag.category[a.category ?? ''] ?? a.category ?? ''));
       else if (a.kind === 'escalation-failed') {
-        this.raise(t.board.escalationFailedAlert);
+        // a call that did not get through, or a delivery that failed (the channel says which)
+        this.raise(t.board.escalationFailedAlert[a.channel ?? 'other'] ?? t.board.escalationFailedAlert.other);
         void this.onDuty.refresh();
       }
     });

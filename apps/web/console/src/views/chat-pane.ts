@@ -4,7 +4,7 @@ import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
 import { closeForm } from './close-form';
-import { escalationForm, escalationList, statusText, type RaisedEscalation } from './escalation-form';
+import { escalationForm, escalationList, restoredEscalation, statusText, type RaisedEscalation } from './escalation-form';
 import { ComposeBox } from './compose';
 import { transferForm } from './transfer-form';
 import { triageList } from './triage';
@@ -67,6 +67,8 @@ export class ChatPane {
     this.triage = data.triage;
     this.assignedAt = data.assignedAt;
     this.id = data.sessionId;
+    // after a reload or a new sign-in: the escalations raised from this chat, with their status and number to call
+    for (const e of data.escalations ?? []) this.upsertEscalation(restoredEscalation(e));
     this.compose = new ComposeBox(app, this.id, this.language, {
       sent: (m) => this.append(m),
       confirmed: (clientId, id, sentAt) => this.confirm(clientId, id, sentAt),
@@ -140,6 +142,10 @@ export class ChatPane {
     if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
     if (data.riskFlags.length !== this.riskFlags.length) this.riskFlag(data.riskFlags[data.riskFlags.length - 1], data.riskFlags);
     if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
+    if (data.escalations?.length) {
+      for (const e of data.escalations) this.upsertEscalation(restoredEscalation(e));
+      this.renderEscalations();
+    }
   }
 
   typing(on: boolean): void {
@@ -284,8 +290,15 @@ export class ChatPane {
     return item;
   }
 
+  /** Rebuilds the list; a keyboard inside it stays with its escalation (the same button, else its first, else the item). */
   private renderEscalations(): void {
+    const focused = document.activeElement;
+    const active = focused instanceof HTMLElement && this.escalationsEl.contains(focused) ? focused : undefined;
+    const id = active?.closest('[data-qa="escalation"]')?.getAttribute('data-id');
     this.escalationsEl.replaceChildren(escalationList(this.app, this.escalations, () => this.renderEscalations()));
+    if (!active || !id) return;
+    const item = this.escalationsEl.querySelector<HTMLElement>(`[data-qa="escalation"][data-id="${id}"]`);
+    (item?.querySelector<HTMLElement>(`[data-qa="${active.dataset.qa}"]`) ?? item?.querySelector<HTMLElement>('button') ?? item)?.focus();
   }
 
   private setMode(mode: Mode): void {

@@ -46,7 +46,7 @@ export class ChatsView implements View {
     on<EscalationStatus>('escalation:status', (p) => this.pane(p.sessionId)?.escalationStatus(p));
   }
 
-  /** After every (re)connection: the server's list of my chats and offers is the truth. */
+  /** After every (re)connection: the server's list of my chats (with the escalations I raised from them) and offers is the truth. */
   async sync(): Promise<void> {
     const ack = await this.app.link!.request('sessions:list', { scope: 'mine' });
     if (!ack.ok) return;
@@ -188,7 +188,7 @@ export class ChatsView implements View {
     }
     const session = ack.session as Omit<OwnSession, 'state'>;
     this.removeOffer(card.sessionId);
-    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [] }, true);
+    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [], escalations: [] }, true);
     this.pane(session.sessionId)?.focusInput();
   }
 

@@ -1,16 +1,27 @@
 import type { App } from '../app';
 import { announce, field, h, options, uid } from '../dom';
 import { LANGS, type Copy, type Lang } from '../i18n';
-import { SERVICE_KINDS, URGENCIES } from '../wire';
+import { SERVICE_KINDS, URGENCIES, type OwnEscalation } from '../wire';
 
-/** A directory entry as `GET /api/services` gives it (names in the language asked for). */
-interface Service { id: string; name: string; kind: string; phone: string | null; hours: string | null; region: string | null; languages: string[] }
+/** A directory entry as `GET /api/services` gives it (names in the language asked for; `channel` absent from an older gateway). */
+interface Service {
+  id: string; name: string; kind: string; phone: string | null; hours: string | null; region: string | null; languages: string[];
+  channel?: 'phone' | 'webhook' | 'email';
+}
 export interface RaisedEscalation {
   escalationId: string; status: string; channel?: string; phone?: string; phoneResult?: string;
   serviceName?: string; urgency?: string; at?: string;
 }
 export interface EscalationBody { serviceId: string; urgency: string; details: { summary: string; callbackPhone?: string; location?: string } }
 export interface ChosenService { id: string; name: string; urgency: string }
+
+/** An escalation the server lists for one's chat (after a reload), as the chat pane keeps it; fields it lacks stay out. */
+export function restoredEscalation(e: OwnEscalation): RaisedEscalation {
+  return {
+    escalationId: e.escalationId, status: e.status, channel: e.channel, serviceName: e.serviceName, at: e.at,
+    ...(e.urgency ? { urgency: e.urgency } : {}), ...(e.phone ? { phone: e.phone } : {}), ...(e.phoneResult ? { phoneResult: e.phoneResult } : {}),
+  };
+}
 
 const ANY = '*';
 
@@ -86,6 +97,7 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
       s.region ? h('span', {}, regionName(s.region, app.lang)) : '',
       s.hours ? h('span', {}, `${e.hours}: ${s.hours}`) : '',
       s.phone ? h('span', { class: 'mono' }, `${e.phone}: ${s.phone}`) : '',
+      s.channel ? h('span', { class: `channel is-${s.channel}`, 'data-qa': 'escalation-channel' }, e.channelFact[s.channel] ?? s.channel) : '',
     ] : []));
   };
 
