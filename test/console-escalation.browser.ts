@@ -228,7 +228,7 @@ describe('staff console: escalation', () => {
       details: { summary: 'Needs a visit today; the partner is away until 18:00.', callbackPhone: '+48 600 000 000', location: 'Lublin, Czechów' } });
 
     // the duty manager sees it among the open escalations, live
-    const boardRow = board.locator(`[data-qa="board-escalation"][data-id="${row.id}"]`);
+    const boardRow = board.locator(`[data-qa="board-escalation"][data-id="${row.id}"]`, { hasText: 'Delivered — not confirmed yet' });
     await boardRow.waitFor();
     expect(await boardRow.innerText()).toMatch(new RegExp(`${teamName}\\s+Today\\s+Delivered — not confirmed yet\\s+Olena`));
     await boardRow.scrollIntoViewIfNeeded();

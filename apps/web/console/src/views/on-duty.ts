@@ -18,13 +18,18 @@ export class OnDutyPanel {
   /** Service names in each console language (the escalation list gives the directory's own name). */
   private readonly names = new Map<Lang, Map<string, string>>();
 
+  /** Refreshes can overlap (one per status event); only the newest one's answer is shown. */
+  private latest = 0;
+
   constructor(private readonly app: App) {}
 
   async refresh(): Promise<void> {
+    const mine = ++this.latest;
     const [staff, escalations] = await Promise.all([
       this.app.api.get<OnDuty[]>('/api/board/on-duty').catch(() => undefined),
       this.app.api.get<Escalation[]>('/api/escalations').catch(() => undefined),
     ]);
+    if (mine !== this.latest) return;
     if (staff) this.staff = staff;
     if (escalations) this.escalations = escalations;
     const lang = this.app.lang;
