@@ -1,3 +1,5 @@
+import { isIPv6 } from 'node:net';
+
 /**
  * What may never reach a log line: message text, IP addresses, tokens, secrets,
  * consented escalation details. Redaction happens here, at the logger, so a careless
@@ -11,12 +13,16 @@ export const REDACTED_KEYS = new Set([
 ]);
 
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
-const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b|::ffff:[0-9.]+/gi;
+/** Anything with two colons that could be an IPv6 address, compressed (`2001:db8::1`) or not; `isIPv6` decides. */
+const IPV6_CANDIDATE = /[0-9a-f]*:[0-9a-f:.]*:[0-9a-f.]*/gi;
 const BEARER = /bearer\s+[A-Za-z0-9._~+/=-]+/gi;
 
 /** Scrubs IP addresses and bearer tokens out of free text such as an error message. */
 export function scrubString(value: string): string {
-  return value.replace(BEARER, 'Bearer [redacted]').replace(IPV6, '[ip]').replace(IPV4, '[ip]');
+  return value
+    .replace(BEARER, 'Bearer [redacted]')
+    .replace(IPV6_CANDIDATE, (candidate) => (isIPv6(candidate) ? '[ip]' : candidate))
+    .replace(IPV4, '[ip]');
 }
 
 /** Deep copy with sensitive keys replaced; errors reduced to their type, code and scrubbed message. */
