@@ -234,6 +234,8 @@ describe('survivor chat page', () => {
     await page.locator('.notice a[href^="tel:"]').first().waitFor();
     expect(await page.locator('.notice h2').innerText()).toBe('Right now nobody can answer in English');
     expect(await text(page, 'start')).toBe('Start the chat and wait');
+    // Poland's lines that speak only Polish are there too, and say so
+    expect(await page.locator('.notice a[href="tel:800120002"]').innerText()).toContain('in Polish');
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-qa="danger-no"]');
     await page.click('[data-qa="start"]');

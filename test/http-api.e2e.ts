@@ -90,6 +90,11 @@ describe('HTTP API and staff CLI', () => {
     expect(new Set(uk.map((s) => s.channel))).toEqual(new Set(['phone']));
     const pl = (await (await fetch(`${base}/api/services?language=pl`)).json()) as { phone: string }[];
     expect(pl.map((s) => s.phone)).toEqual(expect.arrayContaining(['112', '997', '800 120 002', '116 123', '116 111', '733 588 900']));
+    // others=1 (extension): the lines that do not speak Ukrainian too, named in Ukrainian where the directory can
+    const ukAndOthers = (await (await fetch(`${base}/api/services?language=uk&others=1`)).json()) as { phone: string; name: string; languages: string[] }[];
+    expect(ukAndOthers.length).toBeGreaterThan(uk.length);
+    expect(ukAndOthers.find((s) => s.phone === '800 120 002')).toMatchObject({ languages: ['pl'], name: expect.stringContaining('Блакитна лінія') });
+    expect((await fetch(`${base}/api/services?language=uk&others=yes`)).status).toBe(400);
 
     const admin = await env.staff({ role: 'admin' });
     const counsellor = await env.staff({ role: 'counsellor' });

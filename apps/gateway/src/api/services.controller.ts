@@ -12,6 +12,8 @@ import { assertWebhookUrlAllowed } from '@prystan/escalation-delivery';
 
 class ServicesQuery {
   @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` }) language?: Language;
+  /** extension: `1` adds the services that do not speak `language` (named in it where the directory can) */
+  @IsOptional() @IsIn(['1'], { message: 'others must be 1 when given' }) others?: '1';
 }
 
 class ServicePatchDto {
@@ -48,7 +50,7 @@ export class ServicesController {
   @Public()
   @Get()
   async list(@Query() query: ServicesQuery) {
-    return (await this.services.listForLanguage(query.language)).map(publicService);
+    return (await this.services.listForLanguage(query.language, false, query.others === '1' && !!query.language)).map(publicService);
   }
 
   /** extension: the whole directory for admins, inactive entries included, with channels. */

@@ -5,7 +5,7 @@ import { chatView, type ChatView } from './views/chat';
 import { endedView } from './views/ended';
 import { updateHeader, type Connection } from './views/header';
 import { introView, type IntroView, type Triage } from './views/intro';
-import type { Service } from './views/numbers';
+import { linesFor, type Service } from './views/numbers';
 import { fitToVisualViewport } from './viewport';
 
 /** The survivor page: intro and triage → waiting → chat → closing screen. */
@@ -52,11 +52,11 @@ function setConnection(next: Connection): void {
 /** The numbers to call and whether anyone is on duty in this language, fetched from this origin. */
 async function loadLine(forLang: Lang): Promise<void> {
   const [list, availability] = await Promise.all([
-    fetch(`/api/services?language=${forLang}`).then((r) => (r.ok ? r.json() : [])).catch(() => []),
+    fetch(`/api/services?language=${forLang}&others=1`).then((r) => (r.ok ? r.json() : [])).catch(() => []),
     fetch(`/api/availability?language=${forLang}`).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined),
   ]);
   if (forLang !== lang) return;
-  services = Array.isArray(list) ? (list as Service[]) : [];
+  services = Array.isArray(list) ? linesFor(list as Service[], forLang) : [];
   onDuty = typeof availability?.onDuty === 'boolean' ? availability.onDuty : undefined;
   intro?.setLine(services, onDuty);
   chat?.setServices(services);

@@ -21,11 +21,15 @@ export class ServiceRepository {
   constructor(private readonly db: Db) {}
 
   /** Services for a language, each named in that language where a translation exists. */
-  async listForLanguage(language?: string, includeInactive = false): Promise<ServiceRecord[]> {
+  /**
+   * The directory with names in `language` where it has them; only the services that speak
+   * `language`, unless `otherLanguages` (then every service, for "also, in Polish: …").
+   */
+  async listForLanguage(language?: string, includeInactive = false, otherLanguages = false): Promise<ServiceRecord[]> {
     return this.db.rows<ServiceRecord>(
       `SELECT ${COLUMNS.replace('name,', "COALESCE(names->>$1, name) AS name,")} FROM service
-       WHERE ($1::text IS NULL OR $1 = ANY(languages)) AND (active OR $2) ORDER BY sort_order, name`,
-      [language ?? null, includeInactive],
+       WHERE ($1::text IS NULL OR $3 OR $1 = ANY(languages)) AND (active OR $2) ORDER BY sort_order, name`,
+      [language ?? null, includeInactive, otherLanguages],
     );
   }
 

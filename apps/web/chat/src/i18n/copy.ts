@@ -57,6 +57,8 @@ export interface Copy {
   historyTip: string;
   numbersTitle: string;
   regions: Record<string, string>;
+  /** How a line that does not speak the page's language says which it speaks: "польською". */
+  spokenIn: Record<Lang, string>;
   newChat: string;
   connecting: string;
   online: string;

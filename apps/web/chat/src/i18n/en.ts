@@ -53,6 +53,7 @@ export const en: Copy = {
   historyTip: 'If someone checks this device, delete this page from the browser history.',
   numbersTitle: 'Where you can call',
   regions: { PL: 'In Poland', UA: 'In Ukraine' },
+  spokenIn: { pl: 'in Polish', uk: 'in Ukrainian', en: 'in English' },
   newChat: 'Start a new chat',
   connecting: 'Connecting…',
   online: 'Connected',

@@ -53,6 +53,7 @@ export const pl: Copy = {
   historyTip: 'Jeśli ktoś sprawdza to urządzenie, usuń tę stronę z historii przeglądarki.',
   numbersTitle: 'Gdzie możesz zadzwonić',
   regions: { PL: 'W Polsce', UA: 'W Ukrainie' },
+  spokenIn: { pl: 'po polsku', uk: 'po ukraińsku', en: 'po angielsku' },
   newChat: 'Zacznij nową rozmowę',
   connecting: 'Łączenie…',
   online: 'Połączono',
