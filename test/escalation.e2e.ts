@@ -185,6 +185,13 @@ describe('escalation to crisis services', () => {
     sockets.push(managerSocket);
     const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'called the team' } });
     expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'phone', phone: '+48 000 000 000' });
+    // another counsellor cannot record a result on it, and nothing changes
+    const colleague = await env.staff({ languages: ['pl'] });
+    const colleagueSocket = await connectStaff(base, await login(base, colleague.email, colleague.password));
+    sockets.push(colleagueSocket);
+    expect(await ask(colleagueSocket, 'escalation:phone-result', { escalationId: created.escalationId, result: 'reached' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const [untouched] = await env.sql<{ status: string; phone_result: string | null }>(`SELECT status, phone_result FROM escalation WHERE id = $1`, [created.escalationId]);
+    expect(untouched).toEqual({ status: 'queued', phone_result: null });
     const alert = next<Record<string, unknown>>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed');
     expect(await ask(staff, 'escalation:phone-result', { escalationId: created.escalationId, result: 'not-reached' })).toMatchObject({ ok: true, status: 'failed' });
     expect(await alert).toEqual({ kind: 'escalation-failed', escalationId: created.escalationId, sessionId, channel: 'phone', at: expect.any(String) });

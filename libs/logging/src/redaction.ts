@@ -13,16 +13,29 @@ export const REDACTED_KEYS = new Set([
 ]);
 
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
-/** Anything with two colons that could be an IPv6 address, compressed (`2001:db8::1`) or not; `isIPv6` decides. */
-const IPV6_CANDIDATE = /[0-9a-f]*:[0-9a-f:.]*:[0-9a-f.]*/gi;
+/** Anything with two colons that could hold an IPv6 address, compressed (`2001:db8::1`) or not. */
+const IPV6_CANDIDATE = /[0-9a-f:.]*:[0-9a-f:.]*:[0-9a-f:.]*/gi;
+/** The uncompressed shape, as a backstop for what the candidate check cannot place (an address with a port glued on). */
+const IPV6_FULL = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi;
 const BEARER = /bearer\s+[A-Za-z0-9._~+/=-]+/gi;
 
 /** Scrubs IP addresses and bearer tokens out of free text such as an error message. */
 export function scrubString(value: string): string {
   return value
     .replace(BEARER, 'Bearer [redacted]')
-    .replace(IPV6_CANDIDATE, (candidate) => (isIPv6(candidate) ? '[ip]' : candidate))
+    .replace(IPV6_CANDIDATE, scrubIPv6Candidate)
+    .replace(IPV6_FULL, '[ip]')
     .replace(IPV4, '[ip]');
+}
+
+/** `host:2001:db8::1.` — the address may have a separator glued to either side: try it without them. */
+function scrubIPv6Candidate(candidate: string): string {
+  const lead = candidate.startsWith(':') && !candidate.startsWith('::') ? ':' : '';
+  const rest = candidate.slice(lead.length);
+  const trail = /[.:]*$/.exec(rest)![0];
+  const tries: [string, string, string][] = [['', candidate, ''], [lead, rest, ''], ['', candidate.slice(0, candidate.length - trail.length), trail], [lead, rest.slice(0, rest.length - trail.length), trail]];
+  for (const [before, core, after] of tries) if (core && isIPv6(core)) return `${before}[ip]${after}`;
+  return candidate;
 }
 
 /** Deep copy with sensitive keys replaced; errors reduced to their type, code and scrubbed message. */

@@ -14,14 +14,18 @@ const DEFAULT_TIMING: BusWatchdogTiming = { beatEveryMs: 2_000, staleAfterMs: 7_
  * channel of that pattern (a room nobody is in, so the adapter ignores it) and watches it
  * come back. Offers and messages from the worker and other gateways arrive the same way; a
  * gateway that stops hearing them would otherwise look healthy while counsellors get
- * nothing. When the beat goes stale it says so in the health check and the logs, subscribes
- * the adapter's patterns again and reconnects the subscriber.
+ * nothing. When the beat goes stale it says so in the health check and the logs and
+ * subscribes the adapter's patterns again; if that does not bring it back, it reconnects
+ * the subscriber.
  */
 export class BusWatchdog {
   private readonly channel: string;
   private lastHeard = Date.now();
+  private lastTick = Date.now();
   private timer?: NodeJS.Timeout;
-  private repairing = false;
+  /** 0: hearing; 1: patterns subscribed again; 2: subscriber reconnected too */
+  private repairStage = 0;
+  private repairedAt = 0;
 
   constructor(
     private readonly pub: Redis,
@@ -37,8 +41,8 @@ export class BusWatchdog {
     this.sub.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer) => {
       if (channel.toString() !== this.channel) return;
       this.lastHeard = Date.now();
-      if (this.repairing) this.logger.warn('the Redis bus is heard again');
-      this.repairing = false;
+      if (this.repairStage > 0) this.logger.warn('the Redis bus is heard again');
+      this.repairStage = 0;
     });
     this.timer = setInterval(() => this.beat(), this.timing.beatEveryMs);
     this.timer.unref();
@@ -54,14 +58,25 @@ export class BusWatchdog {
   }
 
   private beat(): void {
+    const now = Date.now();
+    // after the process itself stalled, heartbeats may still wait unread in the socket: judge nothing this time
+    const onSchedule = now - this.lastTick < 2 * this.timing.beatEveryMs;
+    this.lastTick = now;
     this.pub.publish(this.channel, '').catch(() => undefined);
-    if (this.hearing || this.repairing) return;
-    this.repairing = true;
-    this.logger.error({ subscriber: this.sub.status, publisher: this.pub.status, silentForMs: Date.now() - this.lastHeard }, 'this gateway no longer hears the Redis bus; subscribing again');
-    // the subscriber may have lost its patterns, or its connection may be stuck: restore both
+    if (!onSchedule || this.hearing) return;
+    if (this.repairStage > 0 && now - this.repairedAt < this.timing.staleAfterMs) return;
+    this.repairedAt = now;
+    const silentForMs = now - this.lastHeard;
+    if (this.repairStage === 0) {
+      // gentle first: the patterns again (harmless if they are still there), nothing unread is lost
+      this.repairStage = 1;
+      this.logger.error({ subscriber: this.sub.status, publisher: this.pub.status, silentForMs }, 'this gateway no longer hears the Redis bus; subscribing again');
+      this.sub.psubscribe(...NAMESPACES.map((nsp) => `${this.socketIoKey}#${nsp}#*`)).catch(() => undefined);
+      return;
+    }
+    // still silent: the connection itself may be stuck; ioredis subscribes everything again on reconnect
+    this.repairStage = 2;
+    this.logger.error({ subscriber: this.sub.status, publisher: this.pub.status, silentForMs }, 'this gateway still does not hear the Redis bus; reconnecting its subscriber');
     this.sub.disconnect(true);
-    this.sub.psubscribe(...NAMESPACES.map((nsp) => `${this.socketIoKey}#${nsp}#*`)).catch(() => undefined);
-    // try again after another stale period if it still does not come back
-    setTimeout(() => { this.repairing = false; }, this.timing.staleAfterMs).unref();
   }
 }

@@ -180,6 +180,10 @@ export class ChatPane {
     this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
   }
 
+  knowsEscalation(escalationId: string): boolean {
+    return this.escalations.some((e) => e.escalationId === escalationId);
+  }
+
   /** A live status (it may come before the answer to `escalation:create`). */
   escalationStatus(p: EscalationStatus): void {
     const known = this.escalations.find((e) => e.escalationId === p.escalationId);
@@ -281,11 +285,17 @@ export class ChatPane {
     this.el.classList.toggle('has-form', !!content);
   }
 
-  /** Adds an escalation or updates the one already known; the status only moves forward from "queued". */
+  /**
+   * Adds an escalation or updates the one already known. Statuses come from several places
+   * (the worker, the gateway, a reload's list) and may arrive out of order: an older one never
+   * replaces a newer one.
+   */
   private upsertEscalation(data: Omit<RaisedEscalation, 'status'> & { status?: string }, ackStatus?: string): RaisedEscalation {
     const known = this.escalations.find((e) => e.escalationId === data.escalationId);
     const item: RaisedEscalation = known ?? { escalationId: data.escalationId, status: ackStatus ?? 'queued' };
-    Object.assign(item, { ...data, status: data.status ?? item.status });
+    const older = !!(known?.at && data.at && Date.parse(data.at) < Date.parse(known.at));
+    const { status, phoneResult, at, ...facts } = data;
+    Object.assign(item, older ? facts : { ...facts, status: status ?? item.status, ...(phoneResult ? { phoneResult } : {}), ...(at ? { at } : {}) });
     if (!known) this.escalations.push(item);
     return item;
   }

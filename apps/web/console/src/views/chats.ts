@@ -43,7 +43,13 @@ export class ChatsView implements View {
     });
     on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => this.pane(p.sessionId)?.connection(p.connected));
     on<{ sessionId: string }>('session:transferred', (p) => this.drop(p.sessionId, this.app.t.chat.transferredAway));
-    on<EscalationStatus>('escalation:status', (p) => this.pane(p.sessionId)?.escalationStatus(p));
+    on<EscalationStatus>('escalation:status', (p) => {
+      const pane = this.pane(p.sessionId);
+      if (!pane) return;
+      // raised in another tab (or not yet acknowledged here): the server's list brings its service and number
+      if (!pane.knowsEscalation(p.escalationId)) void this.sync();
+      pane.escalationStatus(p);
+    });
   }
 
   /** After every (re)connection: the server's list of my chats (with the escalations I raised from them) and offers is the truth. */
