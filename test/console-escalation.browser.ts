@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { verifyWebhookSignature } from '@prystan/escalation-delivery';
-import { ask, connectSurvivor, eventually, login, next } from './support/clients';
+import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { TestEnvironment, type StaffLogin } from './support/environment';
 import { axeViolations, launchBrowser, shot, type Browser } from './support/browser';
 
@@ -344,4 +344,37 @@ describe('staff console: escalation', () => {
     await shot(board, 'console-escalation-board-failed');
     expect(await axeViolations(board)).toEqual([]);
   }, 60_000);
+  it('shows the counsellor who takes over a transferred chat what a colleague already escalated, read-only', async () => {
+    // a colleague, played over socket.io, escalates to a phone service and hands the chat on
+    const first = await env.staff({ languages: ['pl'], name: 'Marta' });
+    const firstSocket = await connectStaff(base, await login(base, first.email, first.password));
+    sockets.push(firstSocket);
+    const offered = next<{ sessionId: string }>(firstSocket, 'offer');
+    await ask(firstSocket, 'presence:set', { status: 'available' });
+    const survivor = await connectSurvivor(base);
+    sockets.push(survivor);
+    expect(await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } })).toMatchObject({ ok: true });
+    const { sessionId } = await offered;
+    expect(await ask(firstSocket, 'offer:accept', { sessionId })).toMatchObject({ ok: true });
+    const cik = await serviceId('pl', '733 588 900');
+    expect(await ask(firstSocket, 'escalation:create', { sessionId, serviceId: cik, urgency: 'today', consent: true, details: { summary: 'asked for a call back' } })).toMatchObject({ ok: true });
+
+    const second = await env.staff({ languages: ['pl'], name: 'Iryna' });
+    const page = await desk('en-GB');
+    await signIn(page, second);
+    await page.selectOption('[data-qa="presence"]', 'available');
+    await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [second.id]))[0].presence === 'available');
+    expect(await ask(firstSocket, 'session:transfer', { sessionId, toStaffId: second.id })).toMatchObject({ ok: true });
+    await page.click('[data-qa="offer-accept"]');
+
+    // the escalation is there at once, with who raised it; the call is the colleague's to record
+    const item = page.locator('[data-qa="escalation"]');
+    await item.locator('[data-qa="escalation-by-colleague"]').waitFor();
+    expect(await item.locator('[data-qa="escalation-by-colleague"]').innerText()).toBe('Raised by a colleague before this chat came to you.');
+    expect(await item.locator('strong').innerText()).toBe('Centrum Interwencji Kryzysowej w Lublinie');
+    expect(await item.locator('[data-qa^="phone-"]').count()).toBe(0);
+    expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Waiting for the counsellor’s call');
+    await shot(page, 'console-escalation-transferred');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -219,9 +219,9 @@ describe('escalation to crisis services', () => {
     const chat = (listed.sessions as { sessionId: string; escalations: Record<string, unknown>[] }[]).find((c) => c.sessionId === sessionId)!;
     expect(chat.escalations).toEqual([
       { escalationId: byPhone.escalationId, sessionId, serviceId: phoneId, status: 'queued', phoneResult: 'called', at: expect.any(String),
-        urgency: 'immediate', serviceName: service.name, serviceKind: 'mobile-team', channel: 'phone', phone: '+48 000 000 000' },
+        urgency: 'immediate', serviceName: service.name, serviceKind: 'mobile-team', channel: 'phone', phone: '+48 000 000 000', raisedByMe: true },
       { escalationId: byHook.escalationId, sessionId, serviceId: hookId, status: 'delivered', at: expect.any(String),
-        urgency: 'today', serviceName: expect.stringMatching(/^Mobile team /), serviceKind: 'mobile-team', channel: 'webhook' },
+        urgency: 'today', serviceName: expect.stringMatching(/^Mobile team /), serviceKind: 'mobile-team', channel: 'webhook', raisedByMe: true },
     ]);
     const text = JSON.stringify(listed);
     for (const value of Object.values(secret)) expect(text).not.toContain(value);
@@ -233,6 +233,17 @@ describe('escalation to crisis services', () => {
     sockets.push(otherSocket);
     const theirs = await ask(otherSocket, 'sessions:list', { scope: 'mine' });
     expect(JSON.stringify(theirs)).not.toContain(byPhone.escalationId as string);
+
+    // once the chat is transferred to them, they see what was already done for this person (never the details)
+    const offered = next<{ sessionId: string }>(otherSocket, 'offer');
+    await ask(otherSocket, 'presence:set', { status: 'available' });
+    expect(await ask(staff, 'session:transfer', { sessionId, toStaffId: other.id })).toMatchObject({ ok: true });
+    expect((await offered).sessionId).toBe(sessionId);
+    expect(await ask(otherSocket, 'offer:accept', { sessionId })).toMatchObject({ ok: true });
+    const afterTransfer = await ask(otherSocket, 'sessions:list', { scope: 'mine' });
+    const taken = (afterTransfer.sessions as { sessionId: string; escalations: { escalationId: string; raisedByMe: boolean }[] }[]).find((c) => c.sessionId === sessionId)!;
+    expect(taken.escalations.map((e) => [e.escalationId, e.raisedByMe])).toEqual([[byPhone.escalationId, false], [byHook.escalationId, false]]);
+    for (const value of Object.values(secret)) expect(JSON.stringify(afterTransfer)).not.toContain(value);
     expect(env.logs).not.toContain(secret.callbackPhone);
     expect(env.logs).not.toContain(secret.location);
   });

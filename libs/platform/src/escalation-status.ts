@@ -19,9 +19,11 @@ export function escalationStatusEvent(e: EscalationRecord) {
  * payload with the urgency and the service's public entry (name, kind, how it is reached, and
  * its number when the counsellor calls). Never the consented details.
  */
-export function ownEscalationItem(e: OwnEscalationItem) {
+export function ownEscalationItem(e: OwnEscalationItem, viewerId: string) {
   return {
     ...escalationStatusEvent(e),
+    // false: a colleague raised it before the chat was transferred (only they record its phone result)
+    raisedByMe: e.staffId === viewerId,
     urgency: e.urgency,
     serviceName: e.serviceName,
     serviceKind: e.serviceKind,

@@ -37,17 +37,18 @@ export class SupervisionService {
 
   /**
    * One's own offers, chats and chats awaiting their closing form, with the live chats' history
-   * and the escalations one raised from each chat (status and service, never the details).
+   * and the escalations raised from each chat, by them or by a colleague before a transfer
+   * (status and service, never the details).
    */
   async mine(me: StaffRecord) {
     const rows = await this.repo.own(me.id);
     const chats = rows.filter((r) => r.state !== 'offered');
-    const raised = await this.escalations.raisedFrom(chats.map((r) => r.sessionId), me.id, me.uiLanguage);
+    const raised = await this.escalations.forChats(chats.map((r) => r.sessionId), me.uiLanguage);
     const sessions = await Promise.all(chats.map(async (r) => ({
       sessionId: r.sessionId, language: r.language, state: r.state, triage: r.triage, riskFlags: r.riskFlags,
       assignedAt: r.assignedAt && new Date(r.assignedAt).toISOString(), endedBy: r.endedBy, quickExit: r.quickExit,
       survivorConnected: r.survivorConnected, messages: r.state === 'active' ? await this.conversation.history(r.sessionId) : [],
-      escalations: raised.filter((e) => e.sessionId === r.sessionId).map(ownEscalationItem),
+      escalations: raised.filter((e) => e.sessionId === r.sessionId).map((e) => ownEscalationItem(e, me.id)),
     })));
     const offers = rows.filter((r) => r.state === 'offered').map((r) => ({
       sessionId: r.sessionId, language: r.language, triage: r.triage, riskFlags: r.riskFlags, waitedSeconds: r.waitedSeconds, expiresInSeconds: r.expiresInSeconds ?? 1,

@@ -3,8 +3,8 @@ import {
   CHAT_OUT, conflict, forbidden, notFound, STAFF_OUT, type Presence, type SessionCloseDto,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { Db, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Db, EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
+import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
 import { ROUTING_LOCK } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
 
@@ -16,6 +16,7 @@ export class StaffSessionService {
     private readonly sessions: SessionRepository,
     private readonly staff: StaffRepository,
     private readonly conversation: ConversationService,
+    private readonly escalations: EscalationRepository,
     private readonly notifier: Notifier,
     private readonly bus: QueueBus,
     @Inject(LOGGER) private readonly logger: AppLogger,
@@ -48,9 +49,11 @@ export class StaffSessionService {
     this.notifier.joinStaffToSession(me.id, sessionId);
     this.notifier.survivor(sessionId, CHAT_OUT.assigned, { counsellorName: me.name, language: session.language });
     const messages = await this.conversation.history(sessionId);
+    // a transferred chat comes with what a colleague already escalated (status and service, never details)
+    const escalations = (await this.escalations.forChats([sessionId], me.uiLanguage)).map((e) => ownEscalationItem(e, me.id));
     await this.bus.route('accept');
     this.logger.info({ sessionId, staffId: me.id }, 'offer accepted');
-    return { sessionId, language: session.language, triage: session.triage, riskFlags: session.riskFlags, messages };
+    return { sessionId, language: session.language, triage: session.triage, riskFlags: session.riskFlags, messages, escalations };
   }
 
   async decline(me: StaffRecord, sessionId: string) {

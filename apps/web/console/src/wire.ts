@@ -26,6 +26,8 @@ export interface EscalationStatus { escalationId: string; sessionId: string; ser
 /** An escalation as `sessions:list {scope: "mine"}` restores it: the status and the service's public entry, never the details. */
 export interface OwnEscalation extends EscalationStatus {
   urgency?: string; serviceName: string; serviceKind: string; channel: 'phone' | 'webhook' | 'email'; phone?: string;
+  /** false when a colleague raised it before the chat was transferred */
+  raisedByMe?: boolean;
 }
 
 export interface QueueStatus {

@@ -78,17 +78,18 @@ export class EscalationRepository {
   }
 
   /**
-   * The escalations a counsellor raised from these chats, oldest first, for restoring the
-   * console; the service named in `nameLanguage` where the directory has it, else in the chat's.
+   * Every escalation raised from these chats (by their counsellor, or by a colleague before a
+   * transfer), oldest first, for restoring the console; the service named in `nameLanguage`
+   * where the directory has it, else in the chat's.
    */
-  async raisedFrom(sessionIds: string[], staffId: string, nameLanguage: string | null): Promise<OwnEscalationItem[]> {
+  async forChats(sessionIds: string[], nameLanguage: string | null): Promise<OwnEscalationItem[]> {
     if (sessionIds.length === 0) return [];
     return this.db.rows<OwnEscalationItem>(
-      `SELECT ${COLUMNS}, COALESCE(s.names->>$3, s.names->>e.language, s.name) AS "serviceName", s.kind AS "serviceKind", s.phone AS "servicePhone"
+      `SELECT ${COLUMNS}, COALESCE(s.names->>$2, s.names->>e.language, s.name) AS "serviceName", s.kind AS "serviceKind", s.phone AS "servicePhone"
        FROM escalation e JOIN service s ON s.id = e.service_id
-       WHERE e.session_id = ANY($1::uuid[]) AND e.staff_id = $2
+       WHERE e.session_id = ANY($1::uuid[])
        ORDER BY e.created_at, e.id`,
-      [sessionIds, staffId, nameLanguage],
+      [sessionIds, nameLanguage],
     );
   }
 

@@ -202,6 +202,7 @@ export const en = {
     } as Record<string, string>,
     status: { queued: 'Being sent', delivered: 'Delivered — not confirmed yet', acknowledged: 'Confirmed by the service', failed: 'Not delivered' } as Record<string, string>,
     managerTold: 'The duty manager has been alerted.',
+    byColleague: 'Raised by a colleague before this chat came to you.',
     channelFact: { phone: 'Reached by phone — you will have to call', webhook: 'Sent automatically to the service’s system', email: 'Sent to the service by e-mail' } as Record<string, string>,
   },
   board: {

@@ -214,6 +214,7 @@ export const pl: Copy = {
     },
     status: { queued: 'Wysyłanie', delivered: 'Dostarczono — czeka na potwierdzenie', acknowledged: 'Służba potwierdziła odbiór', failed: 'Nie dostarczono' },
     managerTold: 'Koordynacja dyżuru została powiadomiona.',
+    byColleague: 'Zgłoszenie wysłała inna osoba z zespołu, zanim ta rozmowa trafiła do Ciebie.',
     channelFact: { phone: 'Kontakt telefoniczny — trzeba będzie zadzwonić', webhook: 'Wysyłane automatycznie do systemu służby', email: 'Wysyłane do służby e-mailem' },
   },
   board: {

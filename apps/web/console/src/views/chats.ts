@@ -194,7 +194,7 @@ export class ChatsView implements View {
     }
     const session = ack.session as Omit<OwnSession, 'state'>;
     this.removeOffer(card.sessionId);
-    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [], escalations: [] }, true);
+    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [], escalations: session.escalations ?? [] }, true);
     this.pane(session.sessionId)?.focusInput();
   }
 

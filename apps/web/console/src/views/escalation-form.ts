@@ -11,6 +11,8 @@ interface Service {
 export interface RaisedEscalation {
   escalationId: string; status: string; channel?: string; phone?: string; phoneResult?: string;
   serviceName?: string; urgency?: string; at?: string;
+  /** raised by a colleague before the chat was transferred: shown, but its call is theirs to record */
+  byColleague?: boolean;
 }
 export interface EscalationBody { serviceId: string; urgency: string; details: { summary: string; callbackPhone?: string; location?: string } }
 export interface ChosenService { id: string; name: string; urgency: string }
@@ -20,6 +22,7 @@ export function restoredEscalation(e: OwnEscalation): RaisedEscalation {
   return {
     escalationId: e.escalationId, status: e.status, channel: e.channel, serviceName: e.serviceName, at: e.at,
     ...(e.urgency ? { urgency: e.urgency } : {}), ...(e.phone ? { phone: e.phone } : {}), ...(e.phoneResult ? { phoneResult: e.phoneResult } : {}),
+    ...(e.raisedByMe === false ? { byColleague: true } : {}),
   };
 }
 
@@ -223,13 +226,14 @@ export function escalationList(app: App, raised: RaisedEscalation[], changed: ()
     h('h3', { id: titleId }, s.list),
     h('ul', {}, ...raised.map((item) => {
       const errorEl = h('p', { class: 'error', role: 'alert' });
-      const open = item.channel === 'phone' && (item.status === 'queued' || item.status === 'failed');
+      const open = !item.byColleague && item.channel === 'phone' && (item.status === 'queued' || item.status === 'failed');
       const results = item.status === 'failed' ? (['reached'] as const) : item.phoneResult === 'called' ? (['reached', 'not-reached'] as const) : (['called', 'reached', 'not-reached'] as const);
       return h('li', { class: `escalation is-${item.status}`, 'data-qa': 'escalation', 'data-status': item.status, 'data-id': item.escalationId, tabindex: '-1' },
         h('p', { class: 'escalation-head' },
           h('strong', {}, item.serviceName ?? s.service),
           item.urgency ? h('span', { class: 'tip' }, ` · ${s.urgencyValue[item.urgency] ?? item.urgency}`) : '',
-          ' ', h('span', { class: `status is-${item.status}`, 'data-qa': 'escalation-status' }, statusText(t, item, 'me'))),
+          ' ', h('span', { class: `status is-${item.status}`, 'data-qa': 'escalation-status' }, statusText(t, item, item.byColleague ? 'board' : 'me'))),
+        item.byColleague ? h('p', { class: 'tip', 'data-qa': 'escalation-by-colleague' }, s.byColleague) : '',
         item.status === 'failed' ? h('p', { class: 'tip' }, s.managerTold) : '',
         open && item.phone ? h('div', { class: 'call' },
           h('p', {}, item.status === 'failed' ? s.callAgain : s.callNow, ' ',
