@@ -69,8 +69,7 @@ describe('staff console: escalation', () => {
     expect(problems.splice(0)).toEqual([]);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
     for (const s of sockets.splice(0)) s.close();
-    await env.sql(`UPDATE staff SET presence = 'offline'`);
-    await env.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system' WHERE state <> 'ended'`);
+    await env.resetLine();
   });
 
   /** A browser window that may talk to the gateway only: page errors, CSP refusals and other origins fail the test. */

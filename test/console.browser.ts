@@ -32,8 +32,7 @@ describe('staff console', () => {
     expect(pageErrors.splice(0)).toEqual([]);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
     for (const s of sockets.splice(0)) s.close();
-    await env.sql(`UPDATE staff SET presence = 'offline'`);
-    await env.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system' WHERE state <> 'ended'`);
+    await env.resetLine();
   });
 
   async function desk(locale = 'en-GB'): Promise<Page> {

@@ -10,8 +10,7 @@ describe('routing', () => {
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
-    await env.sql(`UPDATE staff SET presence = 'offline'`);
-    await env.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system' WHERE state <> 'ended'`);
+    await env.resetLine();
   });
 
 

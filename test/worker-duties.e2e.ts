@@ -27,8 +27,7 @@ describe('worker duties', () => {
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
-    await env.sql(`UPDATE staff SET presence = 'offline'`);
-    await env.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system', offer_expires_at = NULL WHERE state <> 'ended'`);
+    await env.resetLine();
   });
 
   async function staff(role: string, languages: string[]) {

@@ -77,6 +77,12 @@ export class TestEnvironment {
     return { id: row.id, email, password, name };
   }
 
+  /** Between tests of one file: nobody on duty, no session left live (so each test starts from an empty line). */
+  async resetLine(): Promise<void> {
+    await this.sql(`UPDATE staff SET presence = 'offline'`);
+    await this.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system', offer_expires_at = NULL WHERE state <> 'ended'`);
+  }
+
   /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
   async redisDump(): Promise<string> {
     const redis = new IORedis(REDIS);
