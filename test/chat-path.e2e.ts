@@ -70,7 +70,7 @@ describe('chat path end to end', () => {
     const again2 = await connectSurvivor(live.base);
     sockets.push(again2);
     const resumed = await ask(again2, 'session:resume', { resumeToken: started.resumeToken });
-    expect(resumed).toMatchObject({ ok: true, sessionId, state: 'active' });
+    expect(resumed).toMatchObject({ ok: true, sessionId, state: 'active', counsellorName: 'Olena' });
     expect((resumed.messages as { text: string }[]).map((m) => m.text)).toEqual(expect.arrayContaining([marker, reply, `before ${marker}`]));
     const afterResume = next<{ text: string }>(staff, 'message', (m) => (m as { from?: string }).from === 'survivor');
     await ask(again2, 'message:send', { clientId: 'c-3', text: `after resume ${marker}` });

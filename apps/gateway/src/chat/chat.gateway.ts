@@ -70,6 +70,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       sessionId: result.session.id,
       state: result.session.state === 'offered' ? 'waiting' : result.session.state,
       ...(result.position ? { position: result.position.position, estimatedWaitSeconds: result.position.estimatedWaitSeconds } : {}),
+      ...(result.counsellorName ? { counsellorName: result.counsellorName } : {}),
       messages: result.messages,
     };
   }

@@ -6,7 +6,7 @@ import {
 } from '@prystan/contract';
 import { hashToken, newToken } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { SessionRepository, type SessionRecord } from '@prystan/persistence';
+import { SessionRepository, StaffRepository, type SessionRecord } from '@prystan/persistence';
 import { Notifier, QueueBus, SessionEnding } from '@prystan/platform';
 import { LineService, priorityFor } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
@@ -19,6 +19,7 @@ const LIVE = ['waiting', 'offered', 'active'];
 export class ChatService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly staff: StaffRepository,
     private readonly conversation: ConversationService,
     private readonly line: LineService,
     private readonly bus: QueueBus,
@@ -58,19 +59,24 @@ export class ChatService {
     };
   }
 
-  /** `takeOver` moves the session's room to this socket before the history is read, so nothing falls between. */
+  /**
+   * `takeOver` moves the session's room to this socket before the state and the history are
+   * read, so nothing falls between: a counsellor who accepts before the read is in the answer,
+   * one who accepts after it is told to the socket as `session:assigned`.
+   */
   async resume(resumeToken: string, socketId: string, takeOver: (sessionId: string) => Promise<void>) {
-    const session = await this.sessions.findByResumeToken(hashToken(resumeToken));
-    if (!session) throw notFound('no session for this token');
-    if (session.state === 'ended') return { session, messages: [] as WireMessage[], position: undefined };
-    await takeOver(session.id);
-    await this.sessions.attachSurvivor(session.id, socketId);
-    const [messages, place] = await Promise.all([
+    const found = await this.sessions.findByResumeToken(hashToken(resumeToken));
+    if (!found) throw notFound('no session for this token');
+    if (found.state === 'ended') return { session: found, messages: [] as WireMessage[], position: undefined, counsellorName: undefined };
+    await takeOver(found.id);
+    const session = (await this.sessions.attachSurvivor(found.id, socketId)) ?? found;
+    const [messages, place, counsellor] = await Promise.all([
       this.conversation.history(session.id),
-      session.state === 'active' ? undefined : this.line.positionOf(session.id, session.language),
+      session.state === 'active' || session.state === 'ended' ? undefined : this.line.positionOf(session.id, session.language),
+      session.state === 'active' && session.counsellorId ? this.staff.findById(session.counsellorId) : undefined,
     ]);
     if (session.state === 'active') this.notifier.sessionStaff(session.id, STAFF_OUT.survivorConnection, { sessionId: session.id, connected: true });
-    return { session, messages, position: place };
+    return { session, messages: session.state === 'ended' ? [] : messages, position: place, counsellorName: counsellor?.name };
   }
 
   async send(sessionId: string, clientId: string, text: string) {

@@ -146,10 +146,11 @@ function sessionEvents() {
       showPendingChat();
       current()?.setActive(name);
     },
+    transferred: () => current()?.setTransferred(),
     history: (messages: Parameters<ChatView['setHistory']>[0]) => current()?.setHistory(messages),
     message: (m: Parameters<ChatView['addMessage']>[0]) => current()?.addMessage(m),
     pending: (items: Parameters<ChatView['setPending']>[0]) => current()?.setPending(items),
-    confirmed: (clientId: string, id: string) => current()?.confirm(clientId, id),
+    confirmed: (clientId: string, id: string, sentAt?: string) => current()?.confirm(clientId, id, sentAt),
     typing: (on: boolean) => current()?.setTyping(on),
     ended: (by: EndedBy) => showEnded(by),
     moved: () => showEnded('moved'),

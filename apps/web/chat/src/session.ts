@@ -12,10 +12,12 @@ export interface SessionEvents {
   connection(online: boolean): void;
   waiting(position: number, estimate: number | null, onDuty: boolean): void;
   assigned(counsellor: string): void;
+  /** Handed on to another counsellor or line: waiting again, with the transcript. */
+  transferred(): void;
   history(messages: Msg[]): void;
   message(m: Msg): void;
   pending(items: readonly Pending[]): void;
-  confirmed(clientId: string, id: string): void;
+  confirmed(clientId: string, id: string, sentAt?: string): void;
   typing(on: boolean): void;
   ended(by: EndedBy): void;
   moved(): void;
@@ -35,6 +37,11 @@ export class ChatSession {
   private retry?: number;
   private typingTimer?: number;
   private active = false;
+  /**
+   * Counts the counsellor changes told by events (assigned, transferred). A resume answer
+   * read on the server before the latest of them is older news: its state is not applied.
+   */
+  private changes = 0;
   readonly outbox = new Outbox();
 
   constructor(private readonly on: SessionEvents) {
@@ -64,9 +71,9 @@ export class ChatSession {
     this.saved = { token: String(ack.resumeToken), lang, danger: triage.immediateDanger === true };
     saveSession(this.saved);
     const estimate = typeof ack.estimatedWaitSeconds === 'number' ? ack.estimatedWaitSeconds : null;
+    // the server put this connection in the chat's room before routing it, so an offer
+    // accepted at once arrives as session:assigned (perhaps before this answer)
     if (!this.active) this.on.waiting(Number(ack.position) || 1, estimate, typeof ack.onDuty === 'boolean' ? ack.onDuty : estimate !== null);
-    // a counsellor may have taken the chat before this connection joined it: ask once where it stands
-    if (!this.active) void this.resumeOnServer();
     return ack;
   }
 
@@ -109,7 +116,14 @@ export class ChatSession {
     socket.on('queue:position', (p: { position: number; estimatedWaitSeconds: number | null }) => {
       if (!this.active) this.on.waiting(p.position, p.estimatedWaitSeconds ?? null, p.estimatedWaitSeconds !== null);
     });
-    socket.on('session:assigned', (p: { counsellorName: string }) => this.assigned(p.counsellorName));
+    socket.on('session:assigned', (p: { counsellorName: string }) => {
+      this.changes += 1;
+      this.assigned(p.counsellorName);
+    });
+    socket.on('session:transferred', () => {
+      this.changes += 1;
+      this.handedOn();
+    });
     socket.on('message', (m: Msg) => this.on.message(m));
     socket.on('typing', (t: { isTyping: boolean }) => this.on.typing(Boolean(t.isTyping)));
     socket.on('session:ended', (e: { by: EndedBy; reason?: string }) => {
@@ -133,18 +147,34 @@ export class ChatSession {
     this.on.assigned(name);
   }
 
+  /** Back in a line (or offered to a colleague) after a transfer. */
+  private handedOn(): void {
+    this.active = false;
+    window.clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    if (this.saved) {
+      this.saved = { ...this.saved, counsellor: undefined };
+      saveSession(this.saved);
+    }
+    this.on.transferred();
+  }
+
   private async resumeOnServer(): Promise<void> {
     if (!this.saved || !this.socket) return;
+    const changes = this.changes;
     const ack = await request(this.socket, 'session:resume', { resumeToken: this.saved.token });
     if (!ack.ok) {
       if (ack.error.code === 'not_found' || ack.error.code === 'invalid_input') this.finish('gone');
       return;
     }
     if (ack.state === 'ended') return this.finish('gone');
-    if (ack.state === 'active') {
+    if (changes !== this.changes) {
+      // a counsellor took (or handed on) the chat while this answer was on its way: the event is newer
+    } else if (ack.state === 'active') {
       this.assigned(typeof ack.counsellorName === 'string' ? ack.counsellorName : this.saved.counsellor ?? '');
     } else {
-      this.active = false;
+      // handed on while this page was away (the event was missed)
+      if (this.active) this.handedOn();
       const estimate = typeof ack.estimatedWaitSeconds === 'number' ? ack.estimatedWaitSeconds : null;
       this.on.waiting(Number(ack.position) || 1, estimate, estimate !== null);
     }
@@ -162,7 +192,7 @@ export class ChatSession {
         const ack = await request(socket, 'message:send', { clientId: item.clientId, text: item.text });
         if (ack.ok) {
           this.outbox.remove(item.clientId);
-          this.on.confirmed(item.clientId, String(ack.id));
+          this.on.confirmed(item.clientId, String(ack.id), typeof ack.sentAt === 'string' ? ack.sentAt : undefined);
           continue;
         }
         if (['unavailable', 'rate_limited', 'not_found'].includes(ack.error.code)) {

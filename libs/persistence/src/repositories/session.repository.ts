@@ -23,8 +23,12 @@ export class SessionRepository {
   }
 
   /** The survivor's socket takes the session over; returns false if the session ended meanwhile. */
-  async attachSurvivor(id: string, socketId: string): Promise<void> {
-    await this.db.rows(`UPDATE chat_session SET survivor_socket = $2, survivor_disconnected_at = NULL WHERE id = $1`, [id, socketId]);
+  /** The survivor's socket now holds the session; returns the session as it is at that moment. */
+  async attachSurvivor(id: string, socketId: string): Promise<SessionRecord | undefined> {
+    return this.db.one<SessionRecord>(
+      `UPDATE chat_session SET survivor_socket = $2, survivor_disconnected_at = NULL WHERE id = $1 RETURNING ${SESSION_COLUMNS}`,
+      [id, socketId],
+    );
   }
 
   /** Only the socket that currently holds the session marks it disconnected. */

@@ -30,6 +30,8 @@ export interface Copy {
   nobodyText: string;
   resuming: string;
   waitingTitle: string;
+  /** the title while waiting again after the chat was handed on */
+  handedOnTitle: string;
   placeInLine: string;
   nobodyAhead: string;
   ahead: string;

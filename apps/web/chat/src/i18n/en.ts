@@ -26,6 +26,7 @@ export const en: Copy = {
   nobodyText: 'You can wait — we’ll answer as soon as someone is here. If you need help now, call:',
   resuming: 'Getting your chat back…',
   waitingTitle: 'You’re in the queue',
+  handedOnTitle: 'Another counsellor will be with you soon',
   placeInLine: 'Your place in the queue:',
   nobodyAhead: 'Nobody is ahead of you.',
   ahead: 'Ahead of you:',

@@ -26,6 +26,7 @@ export const pl: Copy = {
   nobodyText: 'Możesz poczekać — odpiszemy, gdy tylko ktoś się pojawi. Jeśli potrzebujesz pomocy teraz, zadzwoń:',
   resuming: 'Wracamy do Twojej rozmowy…',
   waitingTitle: 'Jesteś w kolejce',
+  handedOnTitle: 'Za chwilę porozmawia z Tobą inna osoba konsultująca',
   placeInLine: 'Miejsce w kolejce:',
   nobodyAhead: 'Nikt przed Tobą nie czeka.',
   ahead: 'Przed Tobą:',

@@ -20,11 +20,14 @@ export interface ChatView {
   /** The numbers to call (they may arrive after the chat screen). */
   setServices(services: Service[]): void;
   setActive(counsellor: string): void;
+  /** Handed on: waiting again for another counsellor; the transcript stays. */
+  setTransferred(): void;
+  /** The transcript as the server has it, merged with what this screen already shows. */
   setHistory(messages: Msg[]): void;
   addMessage(m: Msg): void;
   setPending(items: readonly Pending[]): void;
   /** An own pending message was accepted by the server under this id. */
-  confirm(clientId: string, id: string): void;
+  confirm(clientId: string, id: string, sentAt?: string): void;
   setTyping(on: boolean): void;
   setError(text: string | undefined): void;
   focus(): void;
@@ -37,8 +40,9 @@ export interface ChatView {
 export function chatView(o: ChatOptions): ChatView {
   const c = COPY[o.lang];
   let counsellor = '';
-  let state: 'resuming' | 'waiting' | 'active' = 'resuming';
-  const shown = new Set<string>();
+  let state: 'resuming' | 'waiting' | 'handed-on' | 'active' = 'resuming';
+  // every message shown, by id: a history read a moment before a live message must not remove it
+  const shown = new Map<string, Msg>();
   let services: Service[] = [];
   let onDuty = true;
 
@@ -108,7 +112,7 @@ export function chatView(o: ChatOptions): ChatView {
 
   const append = (m: Msg, speak: boolean) => {
     if (shown.has(m.id)) return;
-    shown.add(m.id);
+    shown.set(m.id, m);
     const stick = (nearBottom() && state === 'active') || m.from === 'survivor';
     // confirmed messages go before any still-unsent ones
     list.insertBefore(bubble(m), list.querySelector('.pending'));
@@ -120,8 +124,8 @@ export function chatView(o: ChatOptions): ChatView {
     el,
     setWaiting(pos, seconds, duty) {
       if (state === 'active') return;
-      state = 'waiting';
-      title.textContent = c.waitingTitle;
+      if (state !== 'handed-on') title.textContent = c.waitingTitle;
+      if (state === 'resuming') state = 'waiting';
       const [place, before] = positionLines(c, o.lang, pos);
       const est = estimateText(c, o.lang, seconds);
       if (position.textContent !== place || ahead.textContent !== before || estimate.textContent !== est) {
@@ -150,16 +154,36 @@ export function chatView(o: ChatOptions): ChatView {
       notice.hidden = true;
       tip.hidden = true;
       dangerNumbers?.remove();
-      list.querySelectorAll('.from-counsellor .who').forEach((w) => { w.textContent = name; });
+      // names only what was shown before the name was known (a colleague's earlier words keep theirs)
+      list.querySelectorAll('.from-counsellor .who').forEach((w) => { if (!w.textContent) w.textContent = name; });
       if (first) {
         if (name) announce(`${c.talkingWith} ${name}`);
         toBottom();
       }
     },
+    setTransferred() {
+      state = 'handed-on';
+      counsellor = '';
+      title.textContent = c.handedOnTitle;
+      position.textContent = '';
+      ahead.textContent = '';
+      estimate.textContent = '';
+      typing.textContent = '';
+      live.hidden = false;
+      if (dangerNumbers && !dangerNumbers.isConnected) title.parentElement!.after(dangerNumbers);
+      showNumbers();
+    },
     setHistory(messages) {
-      list.querySelectorAll('li:not(.pending)').forEach((li) => li.remove());
-      shown.clear();
-      messages.forEach((m) => append(m, false));
+      const fresh = messages.filter((m) => !shown.has(m.id));
+      if (fresh.length) {
+        fresh.forEach((m) => shown.set(m.id, m));
+        // what is already on screen stays (and keeps its counsellor's name); the rest goes in by server time
+        const onScreen = new Map([...list.querySelectorAll<HTMLElement>('li:not(.pending)')].map((li) => [li.dataset.id, li]));
+        const firstPending = list.querySelector('.pending');
+        [...shown.values()]
+          .sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''))
+          .forEach((m) => list.insertBefore(onScreen.get(m.id) ?? bubble(m), firstPending));
+      }
       // back in a conversation after a reload: its end; still waiting: the place in the queue
       if (state === 'active') toBottom();
     },
@@ -178,11 +202,11 @@ export function chatView(o: ChatOptions): ChatView {
       }
       if (added) toBottom();
     },
-    confirm(clientId, id) {
+    confirm(clientId, id, sentAt) {
       const li = list.querySelector<HTMLElement>(`li.pending[data-client-id="${CSS.escape(clientId)}"]`);
       if (!li) return;
       if (shown.has(id)) { li.remove(); return; }
-      shown.add(id);
+      shown.set(id, { id, from: 'survivor', text: li.querySelector('.text')?.textContent ?? '', sentAt });
       li.classList.remove('pending');
       li.dataset.id = id;
       li.querySelector('.state')?.remove();

@@ -1,0 +1,142 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { SYSTEM_TEXT } from '@prystan/contract';
+import { ask, connectStaff, login, next } from './support/clients';
+import { TestEnvironment } from './support/environment';
+import { launchBrowser, PHONE, shot, type Browser } from './support/browser';
+
+/**
+ * The survivor's page when who they talk with changes under it: a counsellor who accepts
+ * while the page is reconnecting, and a counsellor who hands the chat on.
+ */
+describe('survivor page when the counsellor changes', () => {
+  const env = new TestEnvironment();
+  let base: string;
+  let browser: Browser;
+  const sockets: Socket[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await env.setUp();
+    base = await env.gateway();
+    await env.worker();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await browser?.close();
+    await env.tearDown();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+    sockets.splice(0).forEach((s) => s.close());
+    await env.resetLine();
+  });
+
+  async function counsellor(name: string) {
+    const s = await env.staff({ languages: ['en'], name });
+    const socket = await connectStaff(base, await login(base, s.email, s.password));
+    sockets.push(socket);
+    await ask(socket, 'presence:set', { status: 'available' });
+    return Object.assign(socket, { staffId: s.id });
+  }
+
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  const survivorWrites = async (page: Page, staff: Socket, sessionId: string, text: string) => {
+    const typing = next<{ sessionId: string; isTyping: boolean }>(staff, 'typing');
+    const written = next<{ text: string }>(staff, 'message', (m) => (m as { from?: string }).from === 'survivor');
+    await page.locator('[data-qa="message-input"]').pressSequentially(text);
+    expect(await typing).toMatchObject({ sessionId, isTyping: true });
+    await page.click('[data-qa="send"]');
+    expect((await written).text).toBe(text);
+  };
+
+  it('a counsellor who accepts while the page is reconnecting is kept: the older answer does not put the page back in the queue', async () => {
+    const olena = await counsellor('Olena');
+    const page = await phone();
+    // the answer to the page's session:resume is held back, as a slow server would send it
+    let hold = false;
+    let released: () => void = () => undefined;
+    const heldOne = new Promise<void>((resolve) => {
+      void page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((frame) => {
+          if (hold && typeof frame === 'string' && frame.startsWith('43/chat,') && frame.includes('"state":"waiting"')) {
+            hold = false;
+            released = () => ws.send(frame);
+            resolve();
+            return;
+          }
+          ws.send(frame);
+        });
+      });
+    });
+    await page.goto(`${base}/chat?lang=en`);
+    await page.click('[data-qa="danger-no"]');
+    const offer = next<{ sessionId: string }>(olena, 'offer');
+    await page.click('[data-qa="start"]');
+    const { sessionId } = await offer;
+    await page.locator('[data-qa="position"]', { hasText: '1' }).waitFor();
+
+    hold = true;
+    await page.reload();
+    await heldOne;
+    // the server read the chat as still waiting; now Olena takes it, and the page is told at once
+    await ask(olena, 'offer:accept', { sessionId });
+    await page.locator('.status .counsellor', { hasText: 'Olena' }).waitFor();
+    released();
+    // the history in that older answer is shown, and the page stays with Olena
+    await page.locator('[data-qa="message"][data-from="system"]').waitFor();
+    expect(await page.locator('.status .counsellor').innerText()).toBe('Olena');
+    expect(await page.locator('[data-qa="position"]').isVisible()).toBe(false);
+    await survivorWrites(page, olena, sessionId, 'Are you still there?');
+  });
+
+  it('a chat handed to a colleague: the page waits again, says why, and then talks with the colleague', async () => {
+    const olena = await counsellor('Olena');
+    const page = await phone();
+    await page.goto(`${base}/chat?lang=en`);
+    await page.click('[data-qa="danger-yes"]');
+    const offer = next<{ sessionId: string }>(olena, 'offer');
+    await page.click('[data-qa="start"]');
+    const { sessionId } = await offer;
+    await ask(olena, 'offer:accept', { sessionId });
+    await page.locator('.status .counsellor', { hasText: 'Olena' }).waitFor();
+    await ask(olena, 'message:send', { sessionId, clientId: 'o1', text: 'I am Olena. Is it safe to talk?' });
+    await page.locator('[data-qa="message"][data-from="counsellor"]', { hasText: 'I am Olena' }).waitFor();
+    await ask(olena, 'typing', { sessionId, isTyping: true });
+    await page.locator('.typing', { hasText: 'Olena' }).waitFor();
+
+    // Olena hands the chat on to Marta, who is on duty in English
+    const marta = await counsellor('Marta');
+    const offered = next<{ sessionId: string; transferredBy: string }>(marta, 'offer');
+    await ask(olena, 'session:transfer', { sessionId, toStaffId: marta.staffId, note: 'calm now' });
+    expect(await offered).toMatchObject({ sessionId, transferredBy: 'Olena' });
+    await page.locator('[data-qa="message"][data-from="system"]', { hasText: SYSTEM_TEXT.transferred.en }).waitFor();
+    await page.locator('h1', { hasText: 'Another counsellor will be with you soon' }).waitFor();
+    await page.locator('[data-qa="position"]', { hasText: '1' }).waitFor();
+    expect(await page.locator('.status .counsellor').count()).toBe(0);
+    expect(await page.locator('.typing').innerText()).toBe('');
+    // they said they were in danger: the emergency numbers are back in view while they wait
+    expect(await page.locator('.alert a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await shot(page, 'chat-transferred');
+
+    await ask(marta, 'offer:accept', { sessionId });
+    await page.locator('.status .counsellor', { hasText: 'Marta' }).waitFor();
+    // Olena's words keep her name; what the survivor writes now goes to Marta
+    expect(await page.locator('[data-qa="message"][data-from="counsellor"] .who').allInnerTexts()).toEqual(['Olena']);
+    await survivorWrites(page, marta, sessionId, 'Hello Marta');
+
+    // after a reload, the page comes back with Marta (the resume answer names her)
+    await page.reload();
+    await page.locator('.status .counsellor', { hasText: 'Marta' }).waitFor();
+    await page.locator('[data-qa="message"][data-from="survivor"]', { hasText: 'Hello Marta' }).waitFor();
+  });
+});
