@@ -37,8 +37,13 @@ export class SupervisionGateway implements OnGatewayInit {
 
   @SubscribeMessage(STAFF_IN.monitor)
   async monitor(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
-    const session = await this.service.monitor(socket.data.staff, body.sessionId);
-    await socket.join(rooms.session(body.sessionId));
+    const room = rooms.session(body.sessionId);
+    // in the room before anything is read: an end or a message a moment later still arrives
+    const session = await this.service.monitor(socket.data.staff, body.sessionId, () => socket.join(room))
+      .catch(async (err: unknown) => {
+        if (!(await this.service.isOwnChat(socket.data.staff, body.sessionId))) socket.leave(room);
+        throw err;
+      });
     return { ok: true, session };
   }
 

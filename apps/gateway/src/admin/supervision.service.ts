@@ -61,9 +61,10 @@ export class SupervisionService {
     return (await this.repo.live()).map((r) => ({ ...r, assignedAt: r.assignedAt && new Date(r.assignedAt).toISOString() }));
   }
 
-  /** Read-only: the caller's socket joins the session's room (done by the gateway). */
-  async monitor(me: StaffRecord, sessionId: string) {
+  /** Read-only: `join` puts the caller's socket in the session's room, before anything is read. */
+  async monitor(me: StaffRecord, sessionId: string, join: () => void | Promise<void>) {
     if (!isManager(me)) throw forbidden('only duty managers and admins can follow a chat');
+    await join();
     const session = await this.sessions.findById(sessionId);
     if (!session || session.state === 'ended') throw notFound('no live session with this id');
     await this.audit.record(me.id, 'monitor', sessionId, session.counsellorId ?? undefined);

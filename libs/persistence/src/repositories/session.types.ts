@@ -19,8 +19,11 @@ export interface SessionRecord {
   endedBy: EndedBy | null;
   quickExit: boolean;
   outcome: string | null;
+  /** The survivor's page is connected (no disconnection recorded since it last attached). */
+  survivorConnected: boolean;
 }
 
 export const SESSION_COLUMNS = `id, language, state, priority, triage, risk_flags AS "riskFlags", enqueued_at AS "enqueuedAt",
   counsellor_id AS "counsellorId", offer_seq AS "offerSeq", offer_expires_at AS "offerExpiresAt",
-  assigned_at AS "assignedAt", ended_at AS "endedAt", ended_by AS "endedBy", quick_exit AS "quickExit", outcome`;
+  assigned_at AS "assignedAt", ended_at AS "endedAt", ended_by AS "endedBy", quick_exit AS "quickExit", outcome,
+  (survivor_disconnected_at IS NULL) AS "survivorConnected"`;

@@ -180,8 +180,10 @@ export function chatView(o: ChatOptions): ChatView {
         // what is already on screen stays (and keeps its counsellor's name); the rest goes in by server time
         const onScreen = new Map([...list.querySelectorAll<HTMLElement>('li:not(.pending)')].map((li) => [li.dataset.id, li]));
         const firstPending = list.querySelector('.pending');
+        // by server time, and within one instant (one group commit) in the server's own order
+        const rank = new Map(messages.map((m, i) => [m.id, i]));
         [...shown.values()]
-          .sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''))
+          .sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? '') || (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity))
           .forEach((m) => list.insertBefore(onScreen.get(m.id) ?? bubble(m), firstPending));
       }
       // back in a conversation after a reload: its end; still waiting: the place in the queue

@@ -28,6 +28,7 @@ export class BoardView implements View {
   private alerts: Alert[] = [];
   private readonly alerted = new Set<string>();
   private alertCounter = 0;
+  private liveFetches = 0;
   private threshold = Number(sessionStorage.getItem(THRESHOLD_KEY)) || 60;
   private readonly figures = h('div', { class: 'lines' });
   private readonly updated = h('p', { class: 'tip' });
@@ -73,6 +74,7 @@ export class BoardView implements View {
   /** After every (re)connection. */
   refresh(): void {
     void this.fetchLive();
+    void this.monitor.resume();
     void this.onDuty.refresh();
     void this.waits.refresh();
   }
@@ -103,8 +105,10 @@ export class BoardView implements View {
   }
 
   private async fetchLive(): Promise<void> {
+    const mine = ++this.liveFetches;
     const ack = await this.app.link!.request('sessions:list', { scope: 'live' });
-    if (!ack.ok) return;
+    // answers can cross: only the newest is drawn
+    if (!ack.ok || mine !== this.liveFetches) return;
     this.live.update(ack.sessions as LiveSession[]);
     this.monitor.sync(ack.sessions as LiveSession[]);
   }

@@ -136,12 +136,17 @@ export class ChatPane {
     }
   }
 
-  /** After a reconnection: whatever came meanwhile, and the state as the server has it. */
-  merge(data: OwnSession): void {
+  /**
+   * After a reconnection: whatever came meanwhile, and (`state`, unless an event here is newer
+   * than the server's read) the state as the server has it.
+   */
+  merge(data: OwnSession, state = true): void {
     for (const m of data.messages) this.receive(m);
-    if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
-    if (data.riskFlags.length !== this.riskFlags.length) this.riskFlag(data.riskFlags[data.riskFlags.length - 1], data.riskFlags);
-    if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
+    if (state) {
+      if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
+      if (data.riskFlags.length > this.riskFlags.length) this.riskFlag(data.riskFlags[data.riskFlags.length - 1], data.riskFlags);
+      if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
+    }
     if (data.escalations?.length) {
       for (const e of data.escalations) this.upsertEscalation(restoredEscalation(e));
       this.renderEscalations();

@@ -15,6 +15,15 @@ export class ChatsView implements View {
   private panes: ChatPane[] = [];
   private selected?: string;
   private counter = 0;
+  /**
+   * Chats being accepted: the server joins this socket to the chat before it answers, so its
+   * events may come first; they wait here and are applied once the pane exists.
+   */
+  private readonly accepting = new Map<string, ((pane: ChatPane) => void)[]>();
+  /** When each chat or offer last changed by an event or an own answer (a count, not a time). */
+  private readonly touched = new Map<string, number>();
+  private changes = 0;
+  private syncs = 0;
   private canned: CannedReply[] = [];
   private shown?: ChatPane;
   private readonly heading = h('h1', { class: 'visually-hidden' });
@@ -28,46 +37,70 @@ export class ChatsView implements View {
   }
 
   listen(on: Listen): void {
-    on<Offer>('offer', (o) => this.addOffer(o, true));
-    on<{ sessionId: string; reason: string }>('offer:withdrawn', (p) => this.withdrawn(p.sessionId, p.reason));
-    on<Message>('message', (m) => this.pane(m.sessionId)?.receive(m));
+    on<Offer>('offer', (o) => { this.touch(o.sessionId); this.addOffer(o, true); });
+    on<{ sessionId: string; reason: string }>('offer:withdrawn', (p) => { this.touch(p.sessionId); this.withdrawn(p.sessionId, p.reason); });
+    on<Message>('message', (m) => this.withPane(m.sessionId, (pane) => pane.receive(m)));
     on<{ sessionId: string; isTyping: boolean }>('typing', (p) => this.pane(p.sessionId)?.typing(p.isTyping));
-    on<{ sessionId: string; by: string; quickExit?: boolean }>('session:ended', (p) => this.pane(p.sessionId)?.ended(p.by, p.quickExit === true));
+    on<{ sessionId: string; by: string; quickExit?: boolean }>('session:ended', (p) => {
+      this.touch(p.sessionId);
+      this.withPane(p.sessionId, (pane) => pane.ended(p.by, p.quickExit === true));
+    });
     on<{ sessionId: string; category: string; riskFlags: string[] }>('session:risk-flag', (p) => {
-      this.pane(p.sessionId)?.riskFlag(p.category, p.riskFlags);
+      this.touch(p.sessionId);
+      this.withPane(p.sessionId, (pane) => pane.riskFlag(p.category, p.riskFlags));
       const card = this.offers.get(p.sessionId);
       if (card) {
         card.offer = { ...card.offer, riskFlags: p.riskFlags };
         card.render();
       }
     });
-    on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => this.pane(p.sessionId)?.connection(p.connected));
-    on<{ sessionId: string }>('session:transferred', (p) => this.drop(p.sessionId, this.app.t.chat.transferredAway));
-    on<EscalationStatus>('escalation:status', (p) => {
-      const pane = this.pane(p.sessionId);
-      if (!pane) return;
+    on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => {
+      this.touch(p.sessionId);
+      this.withPane(p.sessionId, (pane) => pane.connection(p.connected));
+    });
+    on<{ sessionId: string }>('session:transferred', (p) => { this.touch(p.sessionId); this.drop(p.sessionId, this.app.t.chat.transferredAway); });
+    on<EscalationStatus>('escalation:status', (p) => this.withPane(p.sessionId, (pane) => {
       // raised in another tab (or not yet acknowledged here): the server's list brings its service and number
       if (!pane.knowsEscalation(p.escalationId)) void this.sync();
       pane.escalationStatus(p);
-    });
+    }));
   }
 
-  /** After every (re)connection: the server's list of my chats (with the escalations I raised from them) and offers is the truth. */
+  /**
+   * After every (re)connection: the server's list of my chats (with the escalations I raised
+   * from them) and offers is the truth — except where an event or an own answer came after
+   * the list was asked for: that chat or offer is newer here and is left as it is (its
+   * messages and escalations still merge, by id). Only the newest of overlapping lists counts.
+   */
   async sync(): Promise<void> {
+    const asked = this.changes;
+    const mine = ++this.syncs;
     const ack = await this.app.link!.request('sessions:list', { scope: 'mine' });
-    if (!ack.ok) return;
+    if (!ack.ok || mine !== this.syncs) return;
     const sessions = ack.sessions as OwnSession[];
     const offers = ack.offers as Offer[];
+    const newer = (id: string) => (this.touched.get(id) ?? 0) > asked || this.accepting.has(id);
     for (const s of sessions) {
       const existing = this.pane(s.sessionId);
-      if (existing) existing.merge(s);
-      else this.addPane(s, false);
+      if (existing) existing.merge(s, !newer(s.sessionId));
+      else if (!newer(s.sessionId)) this.addPane(s, false);
     }
-    for (const pane of [...this.panes]) if (!sessions.some((s) => s.sessionId === pane.id)) this.drop(pane.id);
-    for (const offer of offers) if (!this.offers.has(offer.sessionId)) this.addOffer(offer, false);
-    for (const id of [...this.offers.keys()]) if (!offers.some((o) => o.sessionId === id)) this.removeOffer(id);
+    for (const pane of [...this.panes]) if (!newer(pane.id) && !sessions.some((s) => s.sessionId === pane.id)) this.drop(pane.id);
+    for (const offer of offers) if (!newer(offer.sessionId) && !this.offers.has(offer.sessionId)) this.addOffer(offer, false);
+    for (const id of [...this.offers.keys()]) if (!newer(id) && !offers.some((o) => o.sessionId === id)) this.removeOffer(id);
     void this.loadCanned();
     this.renderPane(false);
+  }
+
+  private touch(id: string): void {
+    this.touched.set(id, ++this.changes);
+  }
+
+  /** Applies an event to its chat's pane, or keeps it for the pane an accept is about to create. */
+  private withPane(id: string, apply: (pane: ChatPane) => void): void {
+    const pane = this.pane(id);
+    if (pane) apply(pane);
+    else this.accepting.get(id)?.push(apply);
   }
 
   /** The whole desk (first display, a new language); events update their own region only. */
@@ -185,22 +218,35 @@ export class ChatsView implements View {
   }
 
   private async accept(card: OfferCard): Promise<void> {
+    const id = card.sessionId;
     card.setBusy(true);
-    const ack = await this.app.link!.request('offer:accept', { sessionId: card.sessionId });
+    this.accepting.set(id, []);
+    const ack = await this.app.link!.request('offer:accept', { sessionId: id }).finally(() => this.touch(id));
+    const early = this.accepting.get(id) ?? [];
+    this.accepting.delete(id);
     if (!ack.ok) {
       card.setBusy(false, ack.error.code === 'conflict' ? this.app.t.offer.gone : this.app.t.app.failed);
-      if (ack.error.code === 'conflict') window.setTimeout(() => this.removeOffer(card.sessionId), 4000);
+      // the card goes a moment later (unless a new offer of the same chat has replaced it)
+      if (ack.error.code === 'conflict') window.setTimeout(() => { if (this.offers.get(id) === card) this.removeOffer(id); }, 4000);
       return;
     }
     const session = ack.session as Omit<OwnSession, 'state'>;
-    this.removeOffer(card.sessionId);
-    this.addPane({ ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false, survivorConnected: true, riskFlags: session.riskFlags ?? [], escalations: session.escalations ?? [] }, true);
-    this.pane(session.sessionId)?.focusInput();
+    this.removeOffer(id);
+    this.addPane({
+      ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false,
+      survivorConnected: session.survivorConnected ?? true, riskFlags: session.riskFlags ?? [], escalations: session.escalations ?? [],
+    }, true);
+    const pane = this.pane(id);
+    if (!pane) return;
+    // what happened between the server's join and its answer (a message, the survivor leaving, a flag)
+    early.forEach((apply) => apply(pane));
+    pane.focusInput();
   }
 
   private async decline(card: OfferCard): Promise<void> {
     card.setBusy(true);
     await this.app.link!.request('offer:decline', { sessionId: card.sessionId });
+    this.touch(card.sessionId);
     this.removeOffer(card.sessionId);
   }
 
@@ -220,6 +266,7 @@ export class ChatsView implements View {
   private drop(id: string, text?: string): void {
     const pane = this.pane(id);
     if (!pane) return;
+    this.touch(id);
     pane.destroy();
     this.panes = this.panes.filter((p) => p !== pane);
     if (this.selected === id) this.selected = this.panes[0]?.id;

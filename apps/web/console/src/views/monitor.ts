@@ -32,12 +32,42 @@ export class MonitorPanel {
 
   async follow(s: LiveSession): Promise<void> {
     if (this.followed && this.followed.sessionId !== s.sessionId) await this.stop(false);
-    const ack = await this.app.link!.request('session:monitor', { sessionId: s.sessionId });
-    if (!ack.ok) return this.app.notify('monitor', ack.error.message, 'error');
-    const session = ack.session as Omit<Followed, 'ended'>;
-    this.followed = { ...session, ended: false };
-    this.render();
+    // followed from the moment of asking: what the room sends before the answer is kept
+    this.followed = { sessionId: s.sessionId, language: s.language, counsellorName: s.counsellorName ?? null, messages: [], ended: false };
+    this.transcript = undefined;
+    if (!(await this.load(this.followed))) return;
     focusHeading(this.el.querySelector('h2'));
+  }
+
+  /** After a reconnection the new socket is in no chat's room: follow the same chat again (audited again). */
+  async resume(): Promise<void> {
+    const f = this.followed;
+    if (f && !f.ended) await this.load(f);
+  }
+
+  /** Asks the server for the chat and merges its transcript with what already arrived; false if it is gone. */
+  private async load(f: Followed): Promise<boolean> {
+    const ack = await this.app.link!.request('session:monitor', { sessionId: f.sessionId });
+    if (this.followed !== f) return false;
+    if (!ack.ok) {
+      if (ack.error.code === 'not_found' && f.messages.length > 0) {
+        // it ended while this page was away: keep what was read, say it is over
+        f.ended = true;
+        this.render();
+        return false;
+      }
+      this.followed = undefined;
+      this.render();
+      this.app.notify('monitor', ack.error.message, 'error');
+      return false;
+    }
+    const session = ack.session as Omit<Followed, 'ended'>;
+    const known = new Set(f.messages.map((m) => m.id));
+    f.messages = [...f.messages, ...session.messages.filter((m) => !known.has(m.id))].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+    f.language = session.language;
+    f.counsellorName = session.counsellorName;
+    this.render();
+    return true;
   }
 
   /** A followed chat moved to another line or counsellor: the title says so. */
