@@ -170,4 +170,22 @@ describe('staff console when answers and events cross', () => {
     await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'after the blip' }).waitFor();
     expect(await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'first words' }).count()).toBe(1);
   });
+
+  it('a chat accepted in one tab opens in the counsellor\'s other tab too, and its offer card goes there', async () => {
+    const me = await env.staff({ languages: ['en'], name: 'Olena', maxChats: 2 });
+    const one = await desk();
+    const two = await desk();
+    await signIn(one, me);
+    await signIn(two, me);
+    await goAvailable(one.page, me);
+    const { socket } = await survivor('en');
+    await one.page.locator('[data-qa="offer-accept"]').waitFor();
+    await two.page.locator('[data-qa="offer-accept"]').waitFor();
+    await one.page.click('[data-qa="offer-accept"]');
+    await one.page.locator('[data-qa="message-input"]').waitFor();
+    await two.page.locator('[data-qa="message-input"]').waitFor();
+    expect(await two.page.locator('[data-qa="offer-accept"]').count()).toBe(0);
+    await ask(socket, 'message:send', { clientId: 'c1', text: 'hello both' });
+    for (const { page } of [one, two]) await page.locator('[data-qa="message"][data-from="survivor"]', { hasText: 'hello both' }).waitFor();
+  });
 });

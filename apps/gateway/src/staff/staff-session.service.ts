@@ -47,6 +47,8 @@ export class StaffSessionService {
     const session = await this.sessions.accept(sessionId, me.id);
     if (!session) throw conflict('this offer has expired or gone to someone else');
     this.notifier.joinStaffToSession(me.id, sessionId);
+    // the counsellor's other tabs drop the offer card and fetch the chat
+    this.notifier.staff(me.id, STAFF_OUT.offerWithdrawn, { sessionId, reason: 'accepted' });
     this.notifier.survivor(sessionId, CHAT_OUT.assigned, { counsellorName: me.name, language: session.language });
     const messages = await this.conversation.history(sessionId);
     // a transferred chat comes with what a colleague already escalated (status and service, never details)

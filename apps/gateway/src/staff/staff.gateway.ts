@@ -68,9 +68,11 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const staff = await this.auth.resolve(token);
     if (!staff) return false;
     socket.data = { staff };
+    // the own room first: a chat accepted in another tab from now on joins this socket through it,
+    // and one accepted before is in the read below
+    await socket.join(isManager(staff) ? [rooms.staff(staff.id), rooms.managers] : rooms.staff(staff.id));
     const own = await this.sessions.activeForStaff(staff.id);
-    const joined = [rooms.staff(staff.id), ...own.filter((s) => s.state === 'active').map((s) => rooms.session(s.id))];
-    await socket.join(isManager(staff) ? [...joined, rooms.managers] : joined);
+    await socket.join(own.filter((s) => s.state === 'active').map((s) => rooms.session(s.id)));
     return true;
   }
 

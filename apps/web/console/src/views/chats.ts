@@ -210,6 +210,14 @@ export class ChatsView implements View {
   }
 
   private withdrawn(sessionId: string, reason: string): void {
+    if (reason === 'accepted') {
+      // taken in another tab of mine (this tab's own accept is answered by itself): bring the chat here too
+      if (!this.accepting.has(sessionId)) {
+        this.removeOffer(sessionId);
+        void this.sync();
+      }
+      return;
+    }
     if (!this.offers.has(sessionId)) return;
     this.removeOffer(sessionId);
     const text = this.app.t.offer.withdrawn[reason] ?? this.app.t.offer.gone;
