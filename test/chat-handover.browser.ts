@@ -1,53 +1,26 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { SYSTEM_TEXT } from '@prystan/contract';
 import { ask, connectStaff, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
-import { launchBrowser, PHONE, shot, type Browser } from './support/browser';
+import { PHONE, shot } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /**
  * The survivor's page when who they talk with changes under it: a counsellor who accepts
  * while the page is reconnecting, and a counsellor who hands the chat on.
  */
 describe('survivor page when the counsellor changes', () => {
-  const env = new TestEnvironment();
-  let base: string;
-  let browser: Browser;
-  const sockets: Socket[] = [];
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browser?.close();
-    await env.tearDown();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-    sockets.splice(0).forEach((s) => s.close());
-    await env.resetLine();
-  });
+  const suite = browserSuite();
+  const { env } = suite;
 
   async function counsellor(name: string) {
     const s = await env.staff({ languages: ['en'], name });
-    const socket = await connectStaff(base, await login(base, s.email, s.password));
-    sockets.push(socket);
+    const socket = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
     await ask(socket, 'presence:set', { status: 'available' });
     return Object.assign(socket, { staffId: s.id });
   }
 
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const phone = () => suite.page({ viewport: PHONE, locale: 'en-GB', hasTouch: true });
 
   const survivorWrites = async (page: Page, staff: Socket, sessionId: string, text: string) => {
     const typing = next<{ sessionId: string; isTyping: boolean }>(staff, 'typing');
@@ -78,7 +51,7 @@ describe('survivor page when the counsellor changes', () => {
         });
       });
     });
-    await page.goto(`${base}/chat?lang=en`);
+    await page.goto(`${suite.base}/chat?lang=en`);
     await page.click('[data-qa="danger-no"]');
     const offer = next<{ sessionId: string }>(olena, 'offer');
     await page.click('[data-qa="start"]');
@@ -102,7 +75,7 @@ describe('survivor page when the counsellor changes', () => {
   it('a chat handed to a colleague: the page waits again, says why, and then talks with the colleague', async () => {
     const olena = await counsellor('Olena');
     const page = await phone();
-    await page.goto(`${base}/chat?lang=en`);
+    await page.goto(`${suite.base}/chat?lang=en`);
     await page.click('[data-qa="danger-yes"]');
     const offer = next<{ sessionId: string }>(olena, 'offer');
     await page.click('[data-qa="start"]');

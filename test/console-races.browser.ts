@@ -1,8 +1,8 @@
-import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { ask, connectSurvivor, eventually } from './support/clients';
-import { TestEnvironment, type StaffLogin } from './support/environment';
-import { launchBrowser, type Browser } from './support/browser';
+import type { StaffLogin } from './support/environment';
+import { browserSuite } from './support/browser-suite';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -11,39 +11,12 @@ const DESK = { width: 1280, height: 860 };
  * back on the wire (as a slow server would send it) and lets the events through first.
  */
 describe('staff console when answers and events cross', () => {
-  const env = new TestEnvironment();
-  let base: string;
-  let browser: Browser;
-  const sockets: Socket[] = [];
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browser?.close();
-    await env.tearDown();
-  });
-
-  afterEach(async () => {
-    expect(pageErrors.splice(0)).toEqual([]);
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    for (const s of sockets.splice(0)) s.close();
-    await env.resetLine();
-  });
+  const suite = browserSuite();
+  const { env } = suite;
 
   /** The console page with its socket.io traffic passing through the test: `hold` keeps back the first server frame it matches. */
   async function desk() {
-    const context = await browser.newContext({ viewport: DESK, locale: 'en-GB' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    const page = await suite.page({ viewport: DESK, locale: 'en-GB' });
     const passed: string[] = [];
     const routes: WebSocketRoute[] = [];
     let match: ((frame: string) => boolean) | undefined;
@@ -85,7 +58,7 @@ describe('staff console when answers and events cross', () => {
   /** Signed in, with the console's socket up (it has had its first answer). */
   async function signIn(wire: { page: Page; passed: string[] }, who: StaffLogin): Promise<void> {
     const { page } = wire;
-    await page.goto(`${base}/console`);
+    await page.goto(`${suite.base}/console`);
     await page.fill('[data-qa="login-email"]', who.email);
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
@@ -99,8 +72,7 @@ describe('staff console when answers and events cross', () => {
   }
 
   async function survivor(language: string): Promise<{ socket: Socket; sessionId: string }> {
-    const socket = await connectSurvivor(base);
-    sockets.push(socket);
+    const socket = suite.keep(await connectSurvivor(suite.base));
     const ack = await ask(socket, 'session:start', { language, triage: { immediateDanger: false, forWhom: 'self', ageGroup: 'adult' } });
     expect(ack.ok).toBe(true);
     return { socket, sessionId: String(ack.sessionId) };

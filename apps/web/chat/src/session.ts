@@ -123,6 +123,8 @@ export class ChatSession {
     socket.on('session:transferred', () => {
       this.changes += 1;
       this.handedOn();
+      // a place in the line told just before this event was not for a waiting page: ask for it
+      void this.resumeOnServer();
     });
     socket.on('message', (m: Msg) => this.on.message(m));
     socket.on('typing', (t: { isTyping: boolean }) => this.on.typing(Boolean(t.isTyping)));
