@@ -200,8 +200,10 @@ describe('survivor chat page', () => {
 
   it('quick exit works on a slow connection before the chat script has even arrived', async () => {
     const { page } = await phone();
-    // the chat's bundle never arrives; the tiny quick-exit script does
+    // the chat's bundle never arrives; the tiny quick-exit script does, slowly: the button must
+    // not be usable before its handler (a plain link would leave the chat in the history)
     await page.route(/\/assets\/chat\.[^/]+\.js$/, () => undefined);
+    await page.route(/\/assets\/chat-exit\.[^/]+\.js$/, async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
     await page.goto(`${base}/api/health`);
     await page.goto(`${base}/chat?lang=uk`, { waitUntil: 'commit' });
     await page.locator('[data-qa="quick-exit"]').click();

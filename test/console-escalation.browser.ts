@@ -339,7 +339,8 @@ describe('staff console: escalation', () => {
     const failed = board.locator('[data-qa="board-escalation"]').first();
     await board.locator('[data-qa="board-escalation"][data-status="failed"]').waitFor();
     expect(await failed.innerText()).toMatch(/Policja\s+Natychmiast\s+Nie udało się połączyć\s+Iryna/);
-    await failed.scrollIntoViewIfNeeded();
+    // for the screenshot only; the list may be redrawn by a refresh at that moment, so try again
+    await eventually(() => failed.scrollIntoViewIfNeeded().then(() => true, () => false));
     await shot(board, 'console-escalation-board-failed');
     expect(await axeViolations(board)).toEqual([]);
   }, 60_000);

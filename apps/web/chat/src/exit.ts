@@ -1,11 +1,12 @@
 import { installQuickExit, safeExitUrl } from './quick-exit';
 
 /**
- * Quick exit on its own, a tiny script that runs before the chat's bundle has even arrived on a
- * slow connection: the button, Shift pressed three times, and the embed loader's request.
+ * Quick exit on its own, a tiny blocking script in the page's head: it runs before the button is
+ * even parsed (and long before the chat's bundle on a slow connection): the button, Shift
+ * pressed three times, and the embed loader's request.
  */
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
-const leave = installQuickExit({ exitUrl: safeExitUrl(document.body.dataset.exitUrl), embedded });
+const leave = installQuickExit({ exitUrl: safeExitUrl(document.documentElement.dataset.exitUrl), embedded });
 
 document.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target.closest('[data-qa="quick-exit"]') : null;

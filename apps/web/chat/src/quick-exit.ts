@@ -26,7 +26,7 @@ export function installQuickExit(o: QuickExitOptions): () => void {
     if (leaving) return;
     leaving = true;
     document.documentElement.classList.add('leaving');
-    document.body.replaceChildren();
+    document.body?.replaceChildren();
     storage.clear();
     if (o.embedded) window.parent.postMessage({ type: 'prystan:blank', url: o.exitUrl }, '*');
     let gone = false;
