@@ -50,6 +50,8 @@ export class MonitorPanel {
     const ack = await this.app.link!.request('session:monitor', { sessionId: f.sessionId });
     if (this.followed !== f) return false;
     if (!ack.ok) {
+      // no answer on a re-follow: keep what is shown; the next reconnection asks again
+      if (ack.error.code === 'unavailable' && f.messages.length > 0) return false;
       if (ack.error.code === 'not_found' && f.messages.length > 0) {
         // it ended while this page was away: keep what was read, say it is over
         f.ended = true;
