@@ -1,50 +1,21 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment, type StaffLogin } from './support/environment';
-import { axeViolations, launchBrowser, shot, type Browser } from './support/browser';
+import type { StaffLogin } from './support/environment';
+import { axeViolations, shot } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 const DESK = { width: 1280, height: 860 };
 
 /** The staff console in Chromium, with survivors played over socket.io-client. */
 describe('staff console', () => {
-  const env = new TestEnvironment();
-  let base: string;
-  let browser: Browser;
-  const sockets: Socket[] = [];
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const suite = browserSuite();
+  const { env } = suite;
 
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browser?.close();
-    await env.tearDown();
-  });
-
-  afterEach(async () => {
-    expect(pageErrors.splice(0)).toEqual([]);
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    for (const s of sockets.splice(0)) s.close();
-    await env.resetLine();
-  });
-
-  async function desk(locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESK, locale });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  }
+  const desk = (locale = 'en-GB'): Promise<Page> => suite.page({ viewport: DESK, locale });
 
   async function signIn(page: Page, who: StaffLogin): Promise<void> {
-    await page.goto(`${base}/console`);
+    await page.goto(`${suite.base}/console`);
     await page.fill('[data-qa="login-email"]', who.email);
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
@@ -54,8 +25,8 @@ describe('staff console', () => {
   }
 
   async function survivor(language: string, immediateDanger = false): Promise<{ socket: Socket; sessionId: string }> {
-    const socket = await connectSurvivor(base);
-    sockets.push(socket);
+    const socket = await connectSurvivor(suite.base);
+    suite.keep(socket);
     const ack = await ask(socket, 'session:start', { language, triage: { immediateDanger, forWhom: 'self', ageGroup: 'adult' } });
     expect(ack.ok).toBe(true);
     return { socket, sessionId: String(ack.sessionId) };
@@ -156,8 +127,8 @@ describe('staff console', () => {
     await page.fill('[data-qa="message-input"]', 'Думка, яку я ще не надіслала');
 
     // an admin sets a new password: every token of this counsellor stops working, their socket is closed
-    const adminToken = await login(base, admin.email, admin.password);
-    const reset = await fetch(`${base}/api/admin/staff/${me.id}`, {
+    const adminToken = await login(suite.base, admin.email, admin.password);
+    const reset = await fetch(`${suite.base}/api/admin/staff/${me.id}`, {
       method: 'PATCH', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ password: 'a-brand-new-password' }),
     });
     expect(reset.status).toBe(200);
@@ -192,8 +163,8 @@ describe('staff console', () => {
     await page.click('[data-qa="offer-accept"]');
     await page.locator('[data-qa="message-input"]').waitFor();
 
-    const other = await connectStaff(base, await login(base, colleague.email, colleague.password));
-    sockets.push(other);
+    const other = await connectStaff(suite.base, await login(suite.base, colleague.email, colleague.password));
+    suite.keep(other);
     await ask(other, 'presence:set', { status: 'available' });
     const offer = next<{ sessionId: string; transferredBy: string; note: string }>(other, 'offer');
     const told = next<{ from: string; text: string }>(socket, 'message', (m) => m.from === 'system' && /another counsellor/.test(m.text));
@@ -223,7 +194,7 @@ describe('staff console', () => {
     const second = await survivor('pl');
     const third = await survivor('uk');
     await eventually(async () => JSON.stringify(await waiting()) === '["2","1","0"]');
-    const api = await (await fetch(`${base}/api/queue`, { headers: { authorization: `Bearer ${await login(base, manager.email, manager.password)}` } })).json() as { languages: Record<string, { waiting: number }> };
+    const api = await (await fetch(`${suite.base}/api/queue`, { headers: { authorization: `Bearer ${await login(suite.base, manager.email, manager.password)}` } })).json() as { languages: Record<string, { waiting: number }> };
     expect([api.languages.pl.waiting, api.languages.uk.waiting, api.languages.en.waiting]).toEqual([2, 1, 0]);
     await page.locator('.live-sessions tbody tr').nth(2).waitFor();
     await shot(page, 'console-board');
@@ -261,7 +232,7 @@ describe('staff console', () => {
     const admin = await env.staff({ role: 'admin', name: 'Ada' });
     const page = await desk('pl-PL');
     await signIn(page, admin);
-    await page.goto(`${base}/console#/admin/staff`);
+    await page.goto(`${suite.base}/console#/admin/staff`);
     await page.locator('[data-qa="staff-table"]').waitFor();
     await page.fill('[data-qa="staff-name"]', 'Halyna Nowak');
     await page.fill('[data-qa="staff-email"]', 'halyna@example.org');
@@ -279,12 +250,12 @@ describe('staff console', () => {
     await shot(page, 'console-admin-staff');
     expect(await axeViolations(page)).toEqual([]);
     for (const section of ['services', 'canned', 'audit']) {
-      await page.goto(`${base}/console#/admin/${section}`);
+      await page.goto(`${suite.base}/console#/admin/${section}`);
       await page.locator('.admin-section table, .admin-section .tip').first().waitFor();
       await shot(page, `console-admin-${section}`);
       expect(await axeViolations(page)).toEqual([]);
     }
-    await page.goto(`${base}/console#/stats`);
+    await page.goto(`${suite.base}/console#/stats`);
     await page.locator('[data-qa="stats-table"]').waitFor();
     await shot(page, 'console-stats', false);
     expect(await axeViolations(page)).toEqual([]);
@@ -300,19 +271,19 @@ describe('staff console', () => {
     await signIn(page, me);
     expect(await page.locator('a[href="#/stats"], a[href="#/admin"], a[href="#/board"]').count()).toBe(0);
     for (const section of ['stats', 'admin/staff', 'board']) {
-      await page.goto(`${base}/console#/${section}`);
+      await page.goto(`${suite.base}/console#/${section}`);
       await page.locator('[data-qa="forbidden"]').waitFor();
       expect(await page.locator('[data-qa="stats-table"], [data-qa="staff-table"], [data-qa="queue-pl-waiting"]').count()).toBe(0);
     }
     await shot(page, 'console-forbidden', false);
 
-    const token = await login(base, me.email, me.password);
+    const token = await login(suite.base, me.email, me.password);
     for (const path of ['/api/stats?from=2026-01-01&to=2026-01-31', '/api/stats/csv', '/api/admin/staff', '/api/admin/canned', '/api/admin/services', '/api/admin/audit', '/api/board/on-duty', '/api/queue']) {
-      expect([path, (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).status]).toEqual([path, 403]);
+      expect([path, (await fetch(`${suite.base}${path}`, { headers: { authorization: `Bearer ${token}` } })).status]).toEqual([path, 403]);
     }
 
     // the console's language is kept with the account
-    await page.goto(`${base}/console#/chats`);
+    await page.goto(`${suite.base}/console#/chats`);
     // the console's language is in the menu under one's name
     await page.click('.me summary');
     await page.selectOption('.me select', 'pl');
