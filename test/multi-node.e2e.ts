@@ -22,6 +22,16 @@ describe('several gateways and workers', () => {
     await env.tearDown();
   });
 
+  it('has every gateway subscribed to the whole bus from its start', async () => {
+    // three namespaces: a pattern each for broadcasts, three channels each for requests between nodes
+    const complete = (c: { sub: number; psub: number }) => c.psub === 3 && c.sub === 9;
+    const subscribers = await eventually(async () => {
+      const clients = await env.redisClients('gateway-sub');
+      return clients.length === 2 && clients.every(complete) && clients;
+    }, 5000).catch(async () => env.redisClients('gateway-sub'));
+    expect(subscribers).toEqual([{ sub: 9, psub: 3 }, { sub: 9, psub: 3 }]);
+  });
+
   it('lets a survivor on one gateway and a counsellor on the other talk normally', async () => {
     const c = await env.staff({ languages: ['pl'] });
     const staff = await connectStaff(gatewayB, await login(gatewayA, c.email, c.password));

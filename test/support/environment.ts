@@ -84,6 +84,20 @@ export class TestEnvironment {
   }
 
   /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
+  /** The Redis connections of this environment's processes named `suffix`, with their subscription counts. */
+  async redisClients(suffix: string): Promise<{ sub: number; psub: number }[]> {
+    const redis = new IORedis(REDIS);
+    try {
+      const list = (await redis.call('CLIENT', 'LIST')) as string;
+      return list.split('\n')
+        .map((line) => Object.fromEntries(line.split(' ').map((field) => field.split('=') as [string, string])))
+        .filter((client) => client.name === `${this.redisPrefix}:${suffix}`)
+        .map((client) => ({ sub: Number(client.sub), psub: Number(client.psub) }));
+    } finally {
+      redis.disconnect();
+    }
+  }
+
   async redisDump(): Promise<string> {
     const redis = new IORedis(REDIS);
     try {

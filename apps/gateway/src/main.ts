@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { NestPinoLogger } from '@prystan/logging';
 import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/platform';
 import { StaffRepository } from '@prystan/persistence';
-import { createRedis } from '@prystan/queue';
+import { createRedis, whenReady } from '@prystan/queue';
 import { BusWatchdog } from './common/bus-watchdog';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
@@ -17,6 +17,8 @@ async function bootstrap() {
   installCrashHandlers(logger);
   const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
   const sub = pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub` });
+  // the adapter subscribes as soon as the namespaces exist: not before the handshake is over
+  await Promise.all([whenReady(pub), whenReady(sub)]);
   const watchdog = new BusWatchdog(pub, sub, socketIoKey(config.REDIS_PREFIX), logger);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger, watchdog), {
     logger: new NestPinoLogger(logger),

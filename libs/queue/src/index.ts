@@ -1,2 +1,2 @@
 export * from './names';
-export { createRedis } from './connections';
+export { createRedis, whenReady } from './connections';
