@@ -11,7 +11,7 @@ const swc = {
 };
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', swc] };
 const setupFiles = ['reflect-metadata'];
-// Nest 12 ships ES modules; jest on Node 20 needs them compiled to CommonJS
+// Nest 12 ships ES modules; jest's CommonJS runtime needs them compiled
 const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 const moduleNameMapper = { '^@prystan/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@prystan/config';
+import { ConfigError, loadConfig, unsupportedRuntime } from '@prystan/config';
 import { ensureDatabase, migrate } from '@prystan/persistence';
 import { startAll } from './launcher';
 import { addStaff, checkPassword, parseStaffAdd, readFirstLine, UsageError } from './staff-command';
@@ -9,6 +9,11 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const runtime = unsupportedRuntime();
+  if (runtime) {
+    err(runtime);
+    return 78;
+  }
   const config = loadConfig(process.env, err);
   switch (command) {
     case 'start':

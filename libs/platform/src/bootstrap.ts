@@ -1,8 +1,13 @@
-import { loadConfig, ConfigError, type Config } from '@prystan/config';
+import { loadConfig, ConfigError, unsupportedRuntime, type Config } from '@prystan/config';
 import { createLogger, type AppLogger } from '@prystan/logging';
 
 /** Loads configuration or exits with the list of what is wrong (no stack trace for an operator's typo). */
 export function loadConfigOrExit(processName: string): { config: Config; logger: AppLogger } {
+  const runtime = unsupportedRuntime();
+  if (runtime) {
+    process.stderr.write(`${runtime}\n`);
+    process.exit(78);
+  }
   let config: Config;
   try {
     const warnings: string[] = [];
