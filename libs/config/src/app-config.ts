@@ -41,8 +41,18 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   ALLOW_HTTP_WEBHOOKS = false;
 
-  /** 32 bytes, base64: encrypts message text and escalation details at rest. */
-  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'MESSAGE_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  /** Webhooks may reach loopback, private, link-local... addresses (an organisation's own network, tests). */
+  @Transform(toBool) @IsBoolean()
+  ALLOW_PRIVATE_WEBHOOKS = false;
+
+  /**
+   * The keyring: one or more keys of 32 bytes in base64, comma-separated, newest first. New data is
+   * sealed with the first; data sealed with any listed key opens. Encrypts message text, escalation
+   * details, service secrets and TOTP secrets at rest (a key derived per purpose).
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=){0,9}$/, {
+    message: 'MESSAGE_KEY must be 1 to 10 comma-separated keys of 32 bytes in base64, newest first, no spaces (openssl rand -base64 32)',
+  })
   MESSAGE_KEY?: string;
 
   /** 32 bytes, base64: signs acknowledgement links and keys the salted hashes used for rate limits. */

@@ -16,7 +16,8 @@ describe('configuration', () => {
       publicUrl: 'http://localhost:3000',
     });
     expect(config.SMTP_URL).toBeUndefined();
-    expect(config.messageKey).toHaveLength(32);
+    expect(config.messageKeys).toEqual([Buffer.from(keys.MESSAGE_KEY, 'base64')]);
+    expect(config.ALLOW_PRIVATE_WEBHOOKS).toBe(false);
   });
 
   it('lists every bad variable in one error', () => {
@@ -33,6 +34,21 @@ describe('configuration', () => {
   it('requires both keys in production and refuses malformed ones', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MESSAGE_KEY and APP_SECRET are required/);
     expect(() => loadConfig({ ...keys, MESSAGE_KEY: 'short' })).toThrow(/MESSAGE_KEY/);
+  });
+
+  it('reads a keyring of comma-separated keys, newest first, and refuses a malformed or repeated one', () => {
+    const older = randomBytes(32).toString('base64');
+    expect(loadConfig({ ...keys, MESSAGE_KEY: `${keys.MESSAGE_KEY},${older}` }).messageKeys.map((k) => k.toString('base64'))).toEqual([keys.MESSAGE_KEY, older]);
+    for (const bad of [`${keys.MESSAGE_KEY}, ${older}`, `${keys.MESSAGE_KEY},`, `,${keys.MESSAGE_KEY}`, `${keys.MESSAGE_KEY};${older}`, `${keys.MESSAGE_KEY},${older.slice(0, 20)}`]) {
+      expect(() => loadConfig({ ...keys, MESSAGE_KEY: bad })).toThrow(/MESSAGE_KEY must be 1 to 10 comma-separated keys/);
+    }
+    expect(() => loadConfig({ ...keys, MESSAGE_KEY: `${older},${older}` })).toThrow(/MESSAGE_KEY lists the same key twice/);
+    // the error never quotes a key
+    try {
+      loadConfig({ ...keys, MESSAGE_KEY: `${older},x` });
+    } catch (e) {
+      expect((e as Error).message).not.toContain(older);
+    }
   });
 
   it('needs the inactivity close after the prompt', () => {

@@ -9,7 +9,8 @@ export class ConfigError extends Error {}
 
 /** Resolved configuration: the validated variables plus the decoded keys. */
 export interface Config extends Readonly<Omit<AppConfig, 'MESSAGE_KEY' | 'APP_SECRET'>> {
-  readonly messageKey: Buffer;
+  /** MESSAGE_KEY's keys, newest first (at least one, all different). */
+  readonly messageKeys: Buffer[];
   readonly appSecret: Buffer;
   readonly publicUrl: string;
   readonly embedOrigins: string[];
@@ -48,9 +49,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
   }) as Config;
 }
 
-function resolveKeys(config: AppConfig, warn: (msg: string) => void): { messageKey: Buffer; appSecret: Buffer } {
+/** MESSAGE_KEY's list, already matched against its pattern; one key listed twice is a mistake worth stopping for. */
+export function parseMessageKeys(value: string): Buffer[] {
+  const keys = value.split(',').map((k) => Buffer.from(k, 'base64'));
+  if (keys.some((k) => k.length !== 32)) throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY: every key must be 32 bytes in base64');
+  if (new Set(keys.map((k) => k.toString('hex'))).size !== keys.length) throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY lists the same key twice');
+  return keys;
+}
+
+function resolveKeys(config: AppConfig, warn: (msg: string) => void): { messageKeys: Buffer[]; appSecret: Buffer } {
   if (config.MESSAGE_KEY && config.APP_SECRET) {
-    return { messageKey: Buffer.from(config.MESSAGE_KEY, 'base64'), appSecret: Buffer.from(config.APP_SECRET, 'base64') };
+    return { messageKeys: parseMessageKeys(config.MESSAGE_KEY), appSecret: Buffer.from(config.APP_SECRET, 'base64') };
   }
   if (config.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY and APP_SECRET are required in production (openssl rand -base64 32)');
@@ -65,7 +74,7 @@ function resolveKeys(config: AppConfig, warn: (msg: string) => void): { messageK
   }
   warn(`MESSAGE_KEY/APP_SECRET not set: using development keys from ${DEV_KEY_FILE}. Set both in production.`);
   return {
-    messageKey: Buffer.from(config.MESSAGE_KEY ?? stored.MESSAGE_KEY!, 'base64'),
+    messageKeys: parseMessageKeys(config.MESSAGE_KEY ?? stored.MESSAGE_KEY!),
     appSecret: Buffer.from(config.APP_SECRET ?? stored.APP_SECRET!, 'base64'),
   };
 }

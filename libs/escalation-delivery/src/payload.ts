@@ -30,10 +30,10 @@ const present = (s: unknown): s is string => typeof s === 'string' && s.trim() !
  * escalation has no summary or an unknown urgency.
  */
 export function buildEscalationPayload(input: EscalationPayloadInput): EscalationPayload {
-  if (!present(input.details?.summary)) throw new PermanentDeliveryError('the escalation has no summary');
-  if (!URGENCIES.includes(input.urgency)) throw new PermanentDeliveryError('the escalation has an unknown urgency');
+  if (!present(input.details?.summary)) throw new PermanentDeliveryError('the escalation has no summary', 'invalid-payload');
+  if (!URGENCIES.includes(input.urgency)) throw new PermanentDeliveryError('the escalation has an unknown urgency', 'invalid-payload');
   const createdAt = new Date(input.createdAt);
-  if (Number.isNaN(createdAt.getTime())) throw new PermanentDeliveryError('the escalation has an invalid creation time');
+  if (Number.isNaN(createdAt.getTime())) throw new PermanentDeliveryError('the escalation has an invalid creation time', 'invalid-payload');
   const details: EscalationDetails = { summary: input.details.summary };
   if (present(input.details.callbackPhone)) details.callbackPhone = input.details.callbackPhone;
   if (present(input.details.location)) details.location = input.details.location;

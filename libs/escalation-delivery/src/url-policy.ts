@@ -1,12 +1,72 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import { PermanentDeliveryError } from './errors';
+import { isForbiddenAddress } from './address-policy';
+import { PermanentDeliveryError, type DeliveryReason } from './errors';
 
 /** The URL may not be used for a webhook. A PermanentDeliveryError, so the gateway can answer 400 and the worker stop retrying. */
 export class WebhookUrlNotAllowedError extends PermanentDeliveryError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, reason: DeliveryReason = 'invalid-target') {
+    super(message, reason);
     this.name = 'WebhookUrlNotAllowedError';
   }
+}
+
+/** dns.lookup's callback shape (also what net.connect's `lookup` option takes). */
+export type LookupFunction = typeof dnsLookup;
+
+/** The host of a parsed URL as a resolver or net.connect wants it (IPv6 without brackets). */
+export function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
+/** Every address `host` resolves to (getaddrinfo: /etc/hosts, then DNS), or the host itself when it is an IP address. */
+export function resolveAll(host: string, lookup: LookupFunction = dnsLookup): Promise<LookupAddress[]> {
+  const family = isIP(host);
+  if (family !== 0) return Promise.resolve([{ address: host, family }]);
+  return new Promise((resolve, reject) => {
+    lookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses as LookupAddress[])));
+  });
+}
+
+const RESOLVE_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface TargetPolicy {
+  /** ALLOW_HTTP_WEBHOOKS */
+  allowHttp: boolean;
+  /** ALLOW_PRIVATE_WEBHOOKS: loopback, private and similar addresses may be reached. */
+  allowPrivate: boolean;
+  /** For tests of the resolver's answers; defaults to dns.lookup. */
+  lookup?: LookupFunction;
+}
+
+/**
+ * The URL check plus the address check: refuses a URL whose host is, or resolves to (any of
+ * its addresses), an address `isForbiddenAddress` refuses. A name that does not resolve at all
+ * passes here (the delivery checks again, and connects only to checked addresses). Messages
+ * never name the host or its addresses.
+ */
+export async function assertWebhookTargetAllowed(raw: string, policy: TargetPolicy): Promise<URL> {
+  const url = assertWebhookUrlAllowed(raw, policy.allowHttp);
+  if (policy.allowPrivate) return url;
+  let addresses: LookupAddress[];
+  try {
+    addresses = await withTimeout(resolveAll(bareHost(url), policy.lookup), RESOLVE_TIMEOUT_MS);
+  } catch {
+    return url;
+  }
+  if (addresses.some((a) => isForbiddenAddress(a.address))) {
+    throw new WebhookUrlNotAllowedError(
+      'the webhook URL leads to a loopback, private, link-local or otherwise internal address (allowed only with ALLOW_PRIVATE_WEBHOOKS=true)',
+      'refused-address',
+    );
+  }
+  return url;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: the only hosts plain http is allowed to without ALLOW_HTTP_WEBHOOKS. */

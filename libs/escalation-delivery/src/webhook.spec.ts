@@ -59,7 +59,7 @@ class Receiver {
 /** The delivery's error, which the test expects; fails the test if it resolves. */
 async function failure(d: Partial<WebhookDelivery> & { url: string }): Promise<Error> {
   try {
-    await deliverWebhook({ secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false, timeoutMs: 2000, ...d });
+    await deliverWebhook({ secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false, allowPrivate: true, timeoutMs: 2000, ...d });
   } catch (err) {
     expectSafe(err as Error);
     return err as Error;
@@ -87,7 +87,7 @@ describe('deliverWebhook against a real receiver', () => {
 
   it('POSTs the contract body, signed, with every header; 200 is delivery', async () => {
     const before = Math.floor(Date.now() / 1000);
-    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false })).resolves.toEqual({ status: 200 });
+    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false, allowPrivate: true })).resolves.toEqual({ status: 200 });
     expect(receiver.requests).toHaveLength(1);
     const [req] = receiver.requests;
     expect(req.method).toBe('POST');
@@ -111,7 +111,7 @@ describe('deliverWebhook against a real receiver', () => {
 
   it.each([201, 202, 204])('takes %i as delivery', async (status) => {
     receiver.answers.push((res) => res.writeHead(status).end());
-    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, allowHttp: false })).resolves.toEqual({ status });
+    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, allowHttp: false, allowPrivate: true })).resolves.toEqual({ status });
     expect(receiver.requests[0].headers['idempotency-key']).toBe(payload.escalationId);
   });
 
@@ -121,7 +121,7 @@ describe('deliverWebhook against a real receiver', () => {
     expect(first).toBeInstanceOf(TransientDeliveryError);
     expect(first.message).toBe('webhook answered 503');
     expect((first as TransientDeliveryError).retryAfterSeconds).toBeUndefined();
-    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false })).resolves.toEqual({ status: 200 });
+    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, escalationId: payload.escalationId, allowHttp: false, allowPrivate: true })).resolves.toEqual({ status: 200 });
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests.map((r) => r.headers['idempotency-key'])).toEqual([payload.escalationId, payload.escalationId]);
     for (const r of receiver.requests) {
@@ -186,7 +186,7 @@ describe('deliverWebhook against a real receiver', () => {
       pump();
     });
     const started = Date.now();
-    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, allowHttp: false, timeoutMs: 1500 })).resolves.toEqual({ status: 200 });
+    await expect(deliverWebhook({ url: hook(), secret: SECRET, payload, allowHttp: false, allowPrivate: true, timeoutMs: 1500 })).resolves.toEqual({ status: 200 });
     expect(Date.now() - started).toBeLessThan(1500);
   });
 

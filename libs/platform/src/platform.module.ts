@@ -2,7 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CONFIG, type Config } from '@prystan/config';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import {
   AuditRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
@@ -46,7 +46,7 @@ export class PlatformModule {
       ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [Db], useFactory: (db: Db) => new Repo(db) })),
       { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`) },
       { provide: QueueBus, inject: [REDIS], useFactory: (redis: Redis) => new QueueBus(redis, config.REDIS_PREFIX) },
-      { provide: SealedBox, useFactory: () => new SealedBox(config.messageKey) },
+      { provide: Keyring, useFactory: () => new Keyring(config.messageKeys) },
       { provide: RoutingService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new RoutingService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
       { provide: LineService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new LineService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
       PlatformLifecycle,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
@@ -5,10 +6,10 @@ import {
 } from 'class-validator';
 import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { ServiceRepository, type ServiceRecord } from '@prystan/persistence';
 import { Public, Roles } from '../auth/decorators';
-import { assertWebhookUrlAllowed } from '@prystan/escalation-delivery';
+import { assertWebhookTargetAllowed } from '@prystan/escalation-delivery';
 
 class ServicesQuery {
   @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` }) language?: Language;
@@ -16,11 +17,13 @@ class ServicesQuery {
   @IsOptional() @IsIn(['1'], { message: 'others must be 1 when given' }) others?: '1';
 }
 
+/** Switch an entry off or on, and (extension) give it a new delivery channel. */
 class ServicePatchDto {
-  @IsBoolean() active: boolean;
+  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChannelDto) channel?: ChannelDto;
 }
 
-class ChannelDto {
+export class ChannelDto {
   @IsIn(['phone', 'webhook', 'email']) type: 'phone' | 'webhook' | 'email';
   @IsOptional() @IsString() @MaxLength(2000) url?: string;
   @IsOptional() @IsString() @Length(16, 200) secret?: string;
@@ -44,7 +47,7 @@ export const publicService = (s: ServiceRecord) => ({
 
 @Controller('api/services')
 export class ServicesController {
-  constructor(private readonly services: ServiceRepository, private readonly box: SealedBox, @Inject(CONFIG) private readonly config: Config) {}
+  constructor(private readonly services: ServiceRepository, private readonly keyring: Keyring, @Inject(CONFIG) private readonly config: Config) {}
 
   /** Public: the numbers a survivor can call, for their language. */
   @Public()
@@ -64,36 +67,58 @@ export class ServicesController {
   @Patch(':id')
   @Roles('admin')
   async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ServicePatchDto) {
-    if (!(await this.services.setActive(id, body.active))) throw notFound('no such service');
-    return { id, active: body.active };
+    if (body.active === undefined && body.channel === undefined) throw invalidInput('active or channel is required');
+    if (body.channel) {
+      const channel = await this.checkedChannel(body.channel, (await this.services.findById(id))?.phone ?? null);
+      if (!(await this.services.setChannel(id, this.channelColumns(id, channel)))) throw notFound('no such service');
+    }
+    if (body.active !== undefined && !(await this.services.setActive(id, body.active))) throw notFound('no such service');
+    return { id, ...(body.active !== undefined && { active: body.active }), ...(body.channel && { channel: body.channel.type }) };
+  }
+
+  /**
+   * The channel's own rules: a webhook needs a URL and a secret, and its URL must not lead to an
+   * internal address (checked after DNS; checked again at every delivery); an e-mail needs `to`.
+   */
+  private async checkedChannel(channel: ChannelDto, phone: string | null): Promise<ChannelDto> {
+    if (channel.type === 'webhook') {
+      if (!channel.url || !channel.secret) throw invalidInput('channel: a webhook channel needs url and secret (16 characters or more)');
+      try {
+        await assertWebhookTargetAllowed(channel.url, { allowHttp: this.config.ALLOW_HTTP_WEBHOOKS, allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOKS });
+      } catch (err) {
+        throw invalidInput(`channel.url: ${(err as Error).message}`);
+      }
+    }
+    if (channel.type === 'email' && !channel.to) throw invalidInput('channel.to: an email channel needs to');
+    if (channel.type === 'phone' && !phone) throw invalidInput('phone: a phone service needs phone');
+    return channel;
+  }
+
+  /** The stored form of a channel; the webhook secret sealed bound to this service's id. */
+  private channelColumns(id: string, channel: ChannelDto) {
+    return {
+      channelType: channel.type,
+      webhookUrl: channel.type === 'webhook' ? channel.url!.trim() : null,
+      emailTo: channel.type === 'email' ? channel.to! : null,
+      sealedSecret: channel.type === 'webhook' ? this.keyring.sealField(SEALED_FIELDS.serviceSecret(id), channel.secret!) : null,
+    };
   }
 
   @Post()
   @HttpCode(201)
   @Roles('admin')
   async create(@Body() body: CreateServiceDto) {
-    const channel = body.channel;
-    if (channel.type === 'webhook') {
-      if (!channel.url || !channel.secret) throw invalidInput('a webhook channel needs url and secret (16 characters or more)');
-      try {
-        assertWebhookUrlAllowed(channel.url, this.config.ALLOW_HTTP_WEBHOOKS);
-      } catch (err) {
-        throw invalidInput(`channel.url: ${(err as Error).message}`);
-      }
-    }
-    if (channel.type === 'email' && !channel.to) throw invalidInput('an email channel needs to');
-    if (channel.type === 'phone' && !body.phone) throw invalidInput('a phone service needs phone');
-    const id = await this.services.create({
+    const channel = await this.checkedChannel(body.channel, body.phone ?? null);
+    const id = randomUUID();
+    await this.services.create({
+      id,
       name: body.name.trim(),
       kind: body.kind,
       phone: body.phone ?? null,
       hours: body.hours ?? null,
       region: body.region ?? null,
       languages: [...new Set(body.languages)],
-      channelType: channel.type,
-      webhookUrl: channel.type === 'webhook' ? channel.url! : null,
-      emailTo: channel.type === 'email' ? channel.to! : null,
-      sealedSecret: channel.type === 'webhook' ? this.box.seal(channel.secret!, 'service-secret') : null,
+      ...this.channelColumns(id, channel),
     });
     return { id };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, type Language, type WireMessage } from '@prystan/contract';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { MessageRepository, type InsertResult } from '@prystan/persistence';
 
 export type Sender = 'survivor' | 'counsellor' | 'system';
@@ -8,11 +8,11 @@ export type Sender = 'survivor' | 'counsellor' | 'system';
 /** Messages of one session: sealed on the way in, opened on the way out, never logged. */
 @Injectable()
 export class ConversationService {
-  constructor(private readonly messages: MessageRepository, private readonly box: SealedBox) {}
+  constructor(private readonly messages: MessageRepository, private readonly keyring: Keyring) {}
 
   async append(input: { sessionId: string; sender: Sender; staffId?: string; clientId?: string; text: string; states: string[] }): Promise<InsertResult & { message?: WireMessage }> {
     const text = input.text.trim();
-    const result = await this.messages.insert({ ...input, body: this.box.seal(text, input.sessionId) });
+    const result = await this.messages.insert({ ...input, body: this.keyring.sealField(SEALED_FIELDS.message(input.sessionId), text) });
     if (result.kind !== 'inserted') return result;
     return { ...result, message: { id: result.id, sessionId: input.sessionId, from: input.sender, text, sentAt: result.sentAt.toISOString() } };
   }
@@ -25,7 +25,7 @@ export class ConversationService {
 
   async history(sessionId: string): Promise<WireMessage[]> {
     const rows = await this.messages.listForSession(sessionId);
-    return rows.map((m) => ({ id: m.id, sessionId: m.sessionId, from: m.sender, text: this.box.open(m.body, sessionId), sentAt: m.sentAt.toISOString() }));
+    return rows.map((m) => ({ id: m.id, sessionId: m.sessionId, from: m.sender, text: this.keyring.openField(SEALED_FIELDS.message(sessionId), m.body), sentAt: m.sentAt.toISOString() }));
   }
 
   systemText(language: Language, texts: Record<Language, string>): string {

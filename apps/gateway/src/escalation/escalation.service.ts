@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, invalidInput, notFound, STAFF_OUT, type EscalationCreateDto } from '@prystan/contract';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, ServiceRepository, SessionRepository, type EscalationRecord, type StaffRecord } from '@prystan/persistence';
 import { escalationStatusEvent, Notifier, publishEscalationStatus, QueueBus } from '@prystan/platform';
@@ -16,7 +16,7 @@ export class EscalationService {
     private readonly escalations: EscalationRepository,
     private readonly services: ServiceRepository,
     private readonly sessions: SessionRepository,
-    private readonly box: SealedBox,
+    private readonly keyring: Keyring,
     private readonly bus: QueueBus,
     private readonly notifier: Notifier,
     @Inject(LOGGER) private readonly logger: AppLogger,
@@ -38,7 +38,7 @@ export class EscalationService {
       language: session.language,
       urgency: dto.urgency,
       channelType: service.channelType,
-      sealedDetails: this.box.seal(JSON.stringify(details), `escalation:${id}`),
+      sealedDetails: this.keyring.sealField(SEALED_FIELDS.escalation(id), JSON.stringify(details)),
     });
     if (service.channelType !== 'phone') await this.bus.deliverEscalation(id);
     this.publish(escalation);

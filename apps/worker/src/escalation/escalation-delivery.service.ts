@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { CONFIG, type Config } from '@prystan/config';
 import { STAFF_OUT } from '@prystan/contract';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring, SEALED_FIELDS, type FieldBinding } from '@prystan/crypto';
 import {
-  ackUrl, buildEscalationPayload, createAckToken, deliverEmail, deliverWebhook, PermanentDeliveryError, toJobError,
+  ackUrl, buildEscalationPayload, closeWebhookAgents, createAckToken, deliverEmail, deliverWebhook, deliveryReason, PermanentDeliveryError, toJobError,
 } from '@prystan/escalation-delivery';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, ServiceRepository, type EscalationRecord } from '@prystan/persistence';
@@ -17,11 +17,11 @@ import type { EscalationHandler } from '../runtime/escalation-handler';
  * escalation is never sent again. Details are opened only here, in memory.
  */
 @Injectable()
-export class EscalationDeliveryService implements EscalationHandler {
+export class EscalationDeliveryService implements EscalationHandler, OnApplicationShutdown {
   constructor(
     private readonly escalations: EscalationRepository,
     private readonly services: ServiceRepository,
-    private readonly box: SealedBox,
+    private readonly keyring: Keyring,
     private readonly notifier: Notifier,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
@@ -35,10 +35,12 @@ export class EscalationDeliveryService implements EscalationHandler {
       await this.send(escalation);
     } catch (err) {
       const jobError = toJobError(err);
-      await this.escalations.countAttempt(escalationId, jobError.message);
+      // managers see only the fixed code; the log also gets the library's own message (a status or error code, never a URL or remote text)
+      const reason = deliveryReason(err);
+      await this.escalations.countAttempt(escalationId, reason);
       const final = jobError instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (final) await this.fail(escalation, jobError.message);
-      else this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason: jobError.message }, 'escalation delivery will be retried');
+      if (final) await this.fail(escalation, reason, jobError.message);
+      else this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason, detail: jobError.message }, 'escalation delivery will be retried');
       throw jobError;
     }
     await this.escalations.countAttempt(escalationId, null);
@@ -50,10 +52,10 @@ export class EscalationDeliveryService implements EscalationHandler {
 
   private async send(escalation: EscalationRecord): Promise<void> {
     const service = await this.services.findById(escalation.serviceId);
-    if (!service) throw new PermanentDeliveryError('the service is no longer in the directory');
+    if (!service) throw new PermanentDeliveryError('the service is no longer in the directory', 'invalid-target');
     const sealed = await this.escalations.sealedDetails(escalation.id);
-    if (!sealed?.details) throw new PermanentDeliveryError('the details were purged before delivery');
-    const details = JSON.parse(this.box.open(sealed.details, `escalation:${escalation.id}`));
+    if (!sealed?.details) throw new PermanentDeliveryError('the details were purged before delivery', 'invalid-payload');
+    const details = JSON.parse(this.openSealed(SEALED_FIELDS.escalation(escalation.id), sealed.details, 'the details'));
     const payload = buildEscalationPayload({
       escalationId: escalation.id,
       service: { id: service.id, name: service.name },
@@ -65,30 +67,47 @@ export class EscalationDeliveryService implements EscalationHandler {
     } as Parameters<typeof buildEscalationPayload>[0]);
     if (service.channelType === 'webhook') {
       const secretSealed = await this.services.sealedSecret(service.id);
-      if (!secretSealed || !service.webhookUrl) throw new PermanentDeliveryError('the webhook service has no url or secret');
+      if (!secretSealed || !service.webhookUrl) throw new PermanentDeliveryError('the webhook service has no url or secret', 'invalid-target');
       await deliverWebhook({
         url: service.webhookUrl,
-        secret: this.box.open(secretSealed, 'service-secret'),
+        secret: this.openSealed(SEALED_FIELDS.serviceSecret(service.id), secretSealed, 'the service secret'),
         payload,
         escalationId: escalation.id,
         allowHttp: this.config.ALLOW_HTTP_WEBHOOKS,
+        allowPrivate: this.config.ALLOW_PRIVATE_WEBHOOKS,
       });
     } else if (service.channelType === 'email') {
-      if (!service.emailTo) throw new PermanentDeliveryError('the e-mail service has no address');
-      await deliverEmail({ smtpUrl: this.config.SMTP_URL, from: this.config.SMTP_FROM, to: service.emailTo, payload });
+      if (!service.emailTo) throw new PermanentDeliveryError('the e-mail service has no address', 'invalid-target');
+      await deliverEmail({
+        smtpUrl: this.config.SMTP_URL, from: this.config.SMTP_FROM, to: service.emailTo, payload, requireTls: this.config.NODE_ENV === 'production',
+      });
     } else {
-      throw new PermanentDeliveryError('a phone service is delivered by the counsellor');
+      throw new PermanentDeliveryError('a phone service is delivered by the counsellor', 'invalid-target');
     }
   }
 
-  private async fail(escalation: EscalationRecord, reason: string): Promise<void> {
+  /** A value that does not open (copied from another row, or its key left MESSAGE_KEY) will not open on a retry either. */
+  private openSealed(field: FieldBinding, sealed: Buffer, what: string): string {
+    try {
+      return this.keyring.openField(field, sealed);
+    } catch {
+      throw new PermanentDeliveryError(`${what} did not open with any key in MESSAGE_KEY`, 'sealed-data');
+    }
+  }
+
+  private async fail(escalation: EscalationRecord, reason: string, detail: string): Promise<void> {
     const failed = await this.escalations.transition(escalation.id, ['queued'], 'failed');
     if (!failed) return;
     this.publish(failed);
     this.notifier.managers(STAFF_OUT.alert, {
       kind: 'escalation-failed', escalationId: escalation.id, sessionId: escalation.sessionId, channel: escalation.channelType, reason, at: new Date().toISOString(),
     });
-    this.logger.error({ escalationId: escalation.id, reason }, 'escalation delivery failed for good');
+    this.logger.error({ escalationId: escalation.id, reason, detail }, 'escalation delivery failed for good');
+  }
+
+  /** The pinned webhook Agents keep connections; a closed Agent waits for a delivery in flight. */
+  async onApplicationShutdown(): Promise<void> {
+    await closeWebhookAgents();
   }
 
   private publish(e: EscalationRecord): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_OUT, STAFF_OUT, SYSTEM_TEXT } from '@prystan/contract';
 import { CONFIG, type Config } from '@prystan/config';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import {
   AuditRepository, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository, SessionRepository, TokenRepository,
@@ -32,7 +32,7 @@ export class MaintenanceService {
     private readonly closure: SessionClosureService,
     private readonly ending: SessionEnding,
     private readonly notifier: Notifier,
-    private readonly box: SealedBox,
+    private readonly keyring: Keyring,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
@@ -74,7 +74,7 @@ export class MaintenanceService {
     const due = await this.maintenance.claimInactivityPrompts(this.config.INACTIVITY_PROMPT_SECONDS);
     for (const { id, language } of due) {
       const text = SYSTEM_TEXT.inactivityPrompt[language];
-      const result = await this.messages.insert({ sessionId: id, sender: 'system', body: this.box.seal(text, id), states: ['active'] });
+      const result = await this.messages.insert({ sessionId: id, sender: 'system', body: this.keyring.sealField(SEALED_FIELDS.message(id), text), states: ['active'] });
       if (result.kind !== 'inserted') continue;
       const message = { id: result.id, sessionId: id, from: 'system', text, sentAt: result.sentAt.toISOString() };
       this.notifier.survivor(id, CHAT_OUT.message, message);

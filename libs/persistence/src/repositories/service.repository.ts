@@ -41,13 +41,22 @@ export class ServiceRepository {
     return (await this.db.one<{ secret: Buffer | null }>(`SELECT webhook_secret AS secret FROM service WHERE id = $1`, [id]))?.secret ?? null;
   }
 
-  async create(input: Omit<ServiceRecord, 'id' | 'active'> & { sealedSecret: Buffer | null }): Promise<string> {
+  /** `id` is chosen by the caller, because the webhook secret is sealed bound to it before the row exists. */
+  async create(input: Omit<ServiceRecord, 'active'> & { sealedSecret: Buffer | null }): Promise<string> {
     const row = await this.db.one<{ id: string }>(
-      `INSERT INTO service (name, kind, phone, hours, region, languages, channel_type, webhook_url, email_to, webhook_secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [input.name, input.kind, input.phone, input.hours, input.region, input.languages, input.channelType, input.webhookUrl, input.emailTo, input.sealedSecret],
+      `INSERT INTO service (id, name, kind, phone, hours, region, languages, channel_type, webhook_url, email_to, webhook_secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [input.id, input.name, input.kind, input.phone, input.hours, input.region, input.languages, input.channelType, input.webhookUrl, input.emailTo, input.sealedSecret],
     );
     return row!.id;
+  }
+
+  /** A new delivery channel (its secret sealed bound to this service); false when there is no such service. */
+  async setChannel(id: string, channel: Pick<ServiceRecord, 'channelType' | 'webhookUrl' | 'emailTo'> & { sealedSecret: Buffer | null }): Promise<boolean> {
+    return (await this.db.rows(
+      `UPDATE service SET channel_type = $2, webhook_url = $3, email_to = $4, webhook_secret = $5 WHERE id = $1 RETURNING 1`,
+      [id, channel.channelType, channel.webhookUrl, channel.emailTo, channel.sealedSecret],
+    )).length > 0;
   }
 
   /** extension: the whole directory for admins, with each entry's names per language. */
