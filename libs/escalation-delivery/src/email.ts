@@ -42,6 +42,10 @@ export function assertSmtpUrlUsesTls(smtpUrl: string): void {
 
 function smtpFailure(err: unknown, timedOut: boolean): PermanentDeliveryError | TransientDeliveryError {
   const e = (err ?? {}) as NodemailerError;
+  // STARTTLS refused or not offered while required, or the TLS handshake (certificate) failed: an operator must act
+  if (e.code === 'ETLS' || (e.code === 'ESOCKET' && typeof e.message === 'string' && /certificate|TLS|SSL/i.test(e.message))) {
+    return new PermanentDeliveryError('the mail server connection could not use TLS', 'tls');
+  }
   const reply = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   if (reply !== undefined) {
     // nodemailer sets `permanent` from the reply class (5xx but 503 is permanent, RFC 5321)
@@ -54,10 +58,6 @@ function smtpFailure(err: unknown, timedOut: boolean): PermanentDeliveryError | 
   if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return new PermanentDeliveryError('the mail server refused the SMTP credentials', 'mail-auth');
   if (e.code === 'EENVELOPE') return new PermanentDeliveryError('the e-mail sender or recipient is not valid', 'mail-refused');
   if (e.code === 'ECONFIG') return new PermanentDeliveryError('SMTP_URL is not a usable SMTP configuration', 'invalid-target');
-  // STARTTLS not offered while required, or the TLS handshake (certificate) failed: an operator must act
-  if (e.code === 'ETLS' || (e.code === 'ESOCKET' && typeof e.message === 'string' && /certificate|TLS|SSL/i.test(e.message))) {
-    return new PermanentDeliveryError('the mail server connection could not use TLS', 'tls');
-  }
   const code = safeCode(e.originalCode) ?? safeCode(e.code);
   return new TransientDeliveryError(code ? `the mail server is unreachable (${code})` : 'the mail server is unreachable', 'unreachable');
 }

@@ -38,7 +38,7 @@ export function filteringLookup(lookup: LookupFunction = dnsLookup) {
  */
 export function createWebhookAgent(allowPrivate: boolean, lookup?: LookupFunction): Agent {
   return new Agent({
-    connect: allowPrivate ? {} : { lookup: filteringLookup(lookup) as unknown as LookupFunction },
+    connect: { lookup: (allowPrivate ? lookup ?? dnsLookup : filteringLookup(lookup)) as unknown as LookupFunction },
     // a receiver that keeps connections open must not hold a worker's sockets for long
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 30_000,
