@@ -39,7 +39,7 @@ class Receiver {
 
 /** The escalation form in the counsellor's chat pane, the live status, the phone flow, and the duty board, in Chromium. */
 describe('staff console: escalation', () => {
-  const env = new TestEnvironment();
+  const env = new TestEnvironment({ ALLOW_PRIVATE_WEBHOOKS: 'true' }); // the receiver listens on loopback
   const receiver = new Receiver();
   let base: string;
   let browser: Browser;

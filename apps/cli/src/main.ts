@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, unsupportedRuntime } from '@prystan/config';
 import { ensureDatabase, migrate } from '@prystan/persistence';
+import { parseKeys, runKeys } from './keys-command';
 import { startAll } from './launcher';
 import { addStaff, checkPassword, parseStaffAdd, readFirstLine, UsageError } from './staff-command';
 
@@ -30,8 +31,10 @@ async function main(argv: string[]): Promise<number> {
       out(await addStaff(config, input, password));
       return 0;
     }
+    case 'keys':
+      return runKeys(config, parseKeys(rest), out);
     default:
-      err('usage: main.js start | migrate | staff add …');
+      err('usage: main.js start | migrate | staff add … | keys status | keys rotate');
       return 64;
   }
 }

@@ -12,4 +12,5 @@ export { ContactLogRepository, type ContactLogInput, type CountRow } from './rep
 export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';
 export { AuditRepository } from './repositories/audit.repository';
 export { MaintenanceRepository } from './repositories/maintenance.repository';
+export { SealedDataRepository, SEALED_COLUMNS, type SealedColumnName, type SealedRow } from './repositories/sealed-data.repository';
 export { EscalationRepository, type EscalationRecord, type EscalationListItem, type OwnEscalationItem } from './repositories/escalation.repository';

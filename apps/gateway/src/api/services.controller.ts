@@ -17,17 +17,17 @@ class ServicesQuery {
   @IsOptional() @IsIn(['1'], { message: 'others must be 1 when given' }) others?: '1';
 }
 
-/** Switch an entry off or on, and (extension) give it a new delivery channel. */
-class ServicePatchDto {
-  @IsOptional() @IsBoolean() active?: boolean;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChannelDto) channel?: ChannelDto;
-}
-
-export class ChannelDto {
+class ChannelDto {
   @IsIn(['phone', 'webhook', 'email']) type: 'phone' | 'webhook' | 'email';
   @IsOptional() @IsString() @MaxLength(2000) url?: string;
   @IsOptional() @IsString() @Length(16, 200) secret?: string;
   @IsOptional() @IsEmail() to?: string;
+}
+
+/** Switch an entry off or on, and (extension) give it a new delivery channel. */
+class ServicePatchDto {
+  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ChannelDto) channel?: ChannelDto;
 }
 
 class CreateServiceDto {
