@@ -163,7 +163,7 @@ describe('escalation to crisis services', () => {
     expect(await alert).toMatchObject({ escalationId: created.escalationId, sessionId, channel: 'webhook', reason: 'http-error' });
     const [row] = await env.sql<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM escalation WHERE id = $1`, [created.escalationId]);
     expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'http-error' });
-    expect(env.logs).toContain('webhook answered 400');
+    await eventually(async () => env.logs.includes('"failure":"webhook answered 400"'));
   });
 
   it('sends an e-mail service the same content by SMTP', async () => {

@@ -72,8 +72,9 @@ describe('Keyring (AES-256-GCM, HKDF per purpose)', () => {
     expect(both.openField(SEALED_FIELDS.message('session-1'), legacy)).toBe('stara wiadomość');
     const legacySecret = new SealedBox(oldKey).seal('webhook-secret', 'service-secret');
     expect(both.openField(SEALED_FIELDS.serviceSecret('any-service'), legacySecret)).toBe('webhook-secret');
-    // a purpose newer than the keyring has no old format
-    expect(() => both.openField(SEALED_FIELDS.totp('staff-1'), new SealedBox(oldKey).seal('JBSWY3DP', 'staff:staff-1'))).toThrow();
+    // a TOTP secret bound to another staff member does not open
+    expect(() => both.openField(SEALED_FIELDS.totp('staff-1'), new SealedBox(oldKey).seal('JBSWY3DP', 'staff-totp:staff-2'))).toThrow();
+    expect(both.openField(SEALED_FIELDS.totp('staff-1'), new SealedBox(oldKey).seal('JBSWY3DP', 'staff-totp:staff-1'))).toBe('JBSWY3DP');
   });
 
   it('refuses a key of the wrong size, an empty keyring and a key listed twice', () => {

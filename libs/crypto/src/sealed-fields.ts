@@ -14,6 +14,6 @@ export const SEALED_FIELDS = {
   escalation: (escalationId: string): FieldBinding => ({ purpose: 'escalation', aad: `escalation:${escalationId}`, legacy: `escalation:${escalationId}` }),
   /** service.webhook_secret, bound to its own service (was one shared context before the keyring) */
   serviceSecret: (serviceId: string): FieldBinding => ({ purpose: 'service-secret', aad: `service:${serviceId}`, legacy: 'service-secret' }),
-  /** a staff member's TOTP secret, bound to that staff member */
-  totp: (staffId: string): FieldBinding => ({ purpose: 'totp', aad: `staff:${staffId}` }),
+  /** staff_totp.secret_sealed, bound to its staff member (the second factor sealed it with SealedBox and this context at first) */
+  totp: (staffId: string): FieldBinding => ({ purpose: 'totp', aad: `staff-totp:${staffId}`, legacy: `staff-totp:${staffId}` }),
 } as const;

@@ -40,7 +40,7 @@ export class EscalationDeliveryService implements EscalationHandler, OnApplicati
       await this.escalations.countAttempt(escalationId, reason);
       const final = jobError instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) await this.fail(escalation, reason, jobError.message);
-      else this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason, detail: jobError.message }, 'escalation delivery will be retried');
+      else this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason, failure: jobError.message }, 'escalation delivery will be retried');
       throw jobError;
     }
     await this.escalations.countAttempt(escalationId, null);
@@ -102,7 +102,7 @@ export class EscalationDeliveryService implements EscalationHandler, OnApplicati
     this.notifier.managers(STAFF_OUT.alert, {
       kind: 'escalation-failed', escalationId: escalation.id, sessionId: escalation.sessionId, channel: escalation.channelType, reason, at: new Date().toISOString(),
     });
-    this.logger.error({ escalationId: escalation.id, reason, detail }, 'escalation delivery failed for good');
+    this.logger.error({ escalationId: escalation.id, reason, failure: detail }, 'escalation delivery failed for good');
   }
 
   /** The pinned webhook Agents keep connections; a closed Agent waits for a delivery in flight. */

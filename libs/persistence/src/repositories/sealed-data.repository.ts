@@ -1,15 +1,16 @@
 import type { Db } from '../db';
 
 /**
- * Every column that holds a sealed value, with the column its associated data binds it to.
- * `keys rotate` and `keys status` walk these; a new sealed column belongs here too.
- * `totp` is read only when that column exists (the second factor adds it).
+ * Every column that holds a sealed value: its table's uuid key (for paging and the conditional
+ * write) and the column its associated data binds it to. `keys rotate` and `keys status` walk
+ * these; a new sealed column belongs here too. `totp` is read only when its table exists (the
+ * second factor adds it).
  */
 export const SEALED_COLUMNS = {
-  message: { table: 'message', column: 'body', bindTo: 'session_id' },
-  escalation: { table: 'escalation', column: 'details', bindTo: 'id' },
-  serviceSecret: { table: 'service', column: 'webhook_secret', bindTo: 'id' },
-  totp: { table: 'staff', column: 'totp_secret', bindTo: 'id' },
+  message: { table: 'message', column: 'body', key: 'id', bindTo: 'session_id' },
+  escalation: { table: 'escalation', column: 'details', key: 'id', bindTo: 'id' },
+  serviceSecret: { table: 'service', column: 'webhook_secret', key: 'id', bindTo: 'id' },
+  totp: { table: 'staff_totp', column: 'secret_sealed', key: 'staff_id', bindTo: 'staff_id' },
 } as const;
 export type SealedColumnName = keyof typeof SEALED_COLUMNS;
 
@@ -31,18 +32,18 @@ export class SealedDataRepository {
 
   /** The next rows after `afterId` (by id), with a value: keyset pages, so a long table is read in bounded steps. */
   async page(name: SealedColumnName, afterId: string | null, limit: number): Promise<SealedRow[]> {
-    const { table, column, bindTo } = SEALED_COLUMNS[name];
+    const { table, column, key, bindTo } = SEALED_COLUMNS[name];
     return this.db.rows<SealedRow>(
-      `SELECT id::text AS id, ${bindTo}::text AS "bindTo", ${column} AS sealed FROM ${table}
-       WHERE ${column} IS NOT NULL AND id > $1::uuid ORDER BY id LIMIT $2`,
+      `SELECT ${key}::text AS id, ${bindTo}::text AS "bindTo", ${column} AS sealed FROM ${table}
+       WHERE ${column} IS NOT NULL AND ${key} > $1::uuid ORDER BY ${key} LIMIT $2`,
       [afterId ?? FIRST_ID, limit],
     );
   }
 
   /** Replaces one value only if it is still the one read (a concurrent change wins); true when replaced. */
   async replace(name: SealedColumnName, id: string, before: Buffer, after: Buffer): Promise<boolean> {
-    const { table, column } = SEALED_COLUMNS[name];
-    return (await this.db.rows(`UPDATE ${table} SET ${column} = $3 WHERE id = $1::uuid AND ${column} = $2 RETURNING 1`, [id, before, after])).length > 0;
+    const { table, column, key } = SEALED_COLUMNS[name];
+    return (await this.db.rows(`UPDATE ${table} SET ${column} = $3 WHERE ${key} = $1::uuid AND ${column} = $2 RETURNING 1`, [id, before, after])).length > 0;
   }
 
   /** How many values start with each 5-byte header (format byte and key id), in hex; older values have no header. */
