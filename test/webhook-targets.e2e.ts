@@ -74,6 +74,11 @@ describe('webhook targets', () => {
     const res = await send(base, 'PATCH', `/api/services/${id}`, { channel: { type: 'webhook', url: 'https://localhost:8443/hook', secret: SECRET } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^channel\.url: /) });
+    for (const [bad, field] of [[{}, /active or channel/], [{ channel: 'webhook' }, /channel/], [{ channel: { type: 'webhook' } }, /^channel: /], [{ channel: { type: 'pigeon' } }, /channel\.type/], [{ active: 'yes' }, /active/]] as [object, RegExp][]) {
+      const answer = await send(base, 'PATCH', `/api/services/${id}`, bad);
+      expect([JSON.stringify(bad), answer.status]).toEqual([JSON.stringify(bad), 400]);
+      expect(((await answer.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(field) });
+    }
     const [row] = await env.sql<{ channel_type: string; webhook_url: string | null }>(`SELECT channel_type, webhook_url FROM service WHERE id = $1`, [id]);
     expect(row).toEqual({ channel_type: 'phone', webhook_url: null });
     // the gateway that allows private targets takes the change, and seals the secret bound to this service
