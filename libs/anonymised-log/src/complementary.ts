@@ -13,35 +13,65 @@ export interface CountTable {
 /**
  * Small-cell suppression that survives subtraction. Primary: every count from 1 to minCell − 1 is
  * hidden. Complementary: while some hidden cell can still be worked out exactly from the published
- * cells and the relations (see `derivableCells`), one more cell is hidden: among the published
- * cells that share a relation with it, the first one (smallest count, then a cell that is not a
- * total, then table order) whose hiding alone stops the derivation, or else the smallest one, and
- * the check runs again. Zeros are candidates like any other count; a total is one too, so the
+ * cells and the relations (see `derivableCells`), one more cell is hidden, chosen by `cheapest`
+ * among the published cells that share a relation with an exposed one, and the check runs again.
+ * Then `publishWhatIsSafe` shows again any complementary cell the end result does not need. Zeros are candidates like any other count; a total is one too, so the
  * method may hide a total along with a cell. Hiding a cell never makes another hidden cell
  * derivable (the row space restricted to the old unknowns cannot grow), so each round adds one
  * cell and the loop ends, at the latest with everything hidden.
  */
 export function protectTable(table: CountTable, minCell: number): Map<string, number | null> {
-  const hidden = new Set([...table.cells].filter(([, n]) => suppress(n, minCell) === null).map(([key]) => key));
+  const primary = new Set([...table.cells].filter(([, n]) => suppress(n, minCell) === null).map(([key]) => key));
+  const hidden = new Set(primary);
   const totals = new Set(table.relations.map((r) => r.total));
   const order = [...table.cells.keys()];
   const rank = (key: string) => [table.cells.get(key)!, totals.has(key) ? 1 : 0, order.indexOf(key)];
-  const byPreference = (a: string, b: string) => compare(rank(a), rank(b));
 
   for (;;) {
     const exposed = order.filter((key) => derivableCells(table.relations, hidden).has(key));
     if (exposed.length === 0) break;
-    const target = exposed[0];
-    const candidates = partnersOf(target, table.relations, hidden).sort(byPreference);
+    const candidates = [...new Set(exposed.flatMap((key) => partnersOf(key, table.relations, hidden)))];
     if (candidates.length === 0) {
       // cannot happen for sums of non-negative counts, but if it did, publishing nothing is the safe answer
       order.forEach((key) => hidden.add(key));
       break;
     }
-    const freeing = candidates.find((c) => !derivableCells(table.relations, new Set([...hidden, c])).has(target));
-    hidden.add(freeing ?? candidates[0]);
+    hidden.add(cheapest(candidates, exposed, table.relations, hidden, rank));
   }
+  publishWhatIsSafe(hidden, primary, table, rank);
   return new Map(order.map((key) => [key, hidden.has(key) ? null : table.cells.get(key)!]));
+}
+
+/**
+ * The greedy rounds can hide more than needed (a cell chosen early may be made redundant by a
+ * later one). Each complementary cell, largest first, is shown again if every hidden cell stays
+ * underivable without it; a cell that has to stay hidden is put back at once.
+ */
+function publishWhatIsSafe(hidden: Set<string>, primary: ReadonlySet<string>, table: CountTable, rank: (key: string) => number[]): void {
+  const complementary = [...hidden].filter((key) => !primary.has(key)).sort((a, b) => compare(rank(b), rank(a)));
+  for (const key of complementary) {
+    hidden.delete(key);
+    if (derivableCells(table.relations, hidden).size > 0) hidden.add(key);
+  }
+}
+
+/**
+ * The next cell to hide: the smallest count (then a cell that is not a total, then one that frees
+ * more, then table order) among those whose hiding stops at least one exposed cell from being
+ * worked out; when none does on its own, the smallest partner of the first exposed cell (a chain
+ * of hidden zeros around a cell needs more than one step).
+ */
+function cheapest(candidates: string[], exposed: string[], relations: readonly Relation[], hidden: ReadonlySet<string>, rank: (key: string) => number[]): string {
+  const freed = (c: string) => {
+    const still = derivableCells(relations, new Set([...hidden, c]));
+    return exposed.filter((key) => !still.has(key)).length;
+  };
+  const useful = candidates.map((c) => ({ c, freed: freed(c) })).filter((x) => x.freed > 0);
+  if (useful.length > 0) {
+    const key = ({ c, freed: n }: { c: string; freed: number }) => { const [value, total, at] = rank(c); return [value, total, -n, at]; };
+    return useful.sort((a, b) => compare(key(a), key(b)))[0].c;
+  }
+  return partnersOf(exposed[0], relations, hidden).sort((a, b) => compare(rank(a), rank(b)))[0] ?? candidates[0];
 }
 
 /** Published cells in a relation with `target`; failing that, in any relation that holds a hidden cell. */
