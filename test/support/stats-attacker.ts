@@ -4,8 +4,9 @@
  * equations pin down. Written apart from the server's suppression code (exact fractions, and a
  * rank test instead of reading the reduced rows), so that a mistake there is not repeated here.
  *
- * It proves exact derivation only: a hidden figure that the equations fix to one value. It does
- * not bound a figure with inequalities (counts are never negative; escalated ≤ answered).
+ * It finds exact values: a hidden figure that the equations fix to one value, and hidden parts of
+ * one shown sum that non-negativity forces to 0. It does not bound a figure within a range, nor
+ * combine sums with inequalities beyond that (escalated ≤ answered, say).
  */
 export type Published = Record<string, number | null>;
 export interface Sum { total: string; parts: string[] }
@@ -71,6 +72,13 @@ export function recoverHidden(published: Published, sums: Sum[]): Record<string,
     const value = div(row[width], row[j]);
     recovered[key] = Number(value.n) / Number(value.d);
   });
+  // counts are never negative: hidden parts of a shown total that leaves them nothing are all 0
+  for (const s of sums) {
+    const hiddenParts = s.parts.filter((p) => published[p] === null);
+    if (published[s.total] === null || hiddenParts.length === 0) continue;
+    const left = s.parts.reduce((rest, p) => rest - (published[p] ?? 0), published[s.total]!);
+    if (left === 0) hiddenParts.forEach((p) => (recovered[p] = 0));
+  }
   return recovered;
 }
 
