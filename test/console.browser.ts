@@ -255,8 +255,22 @@ describe('staff console', () => {
       await shot(page, `console-admin-${section}`);
       expect(await axeViolations(page)).toEqual([]);
     }
+    // the issue's case on top of whatever the chats above logged: six Polish contacts and one English one
+    for (const [language, n] of [['pl', 6], ['en', 1]] as const) {
+      for (let i = 0; i < n; i++) {
+        await env.sql(`INSERT INTO contact_log (hour, language, answered, abandoned, wait_band, outcome, immediate_danger, risk_flagged, ended_by, quick_exit)
+          VALUES (date_trunc('hour', now()), $1, true, false, 'under-1m', 'supported', false, false, 'counsellor', false)`, [language]);
+      }
+    }
     await page.goto(`${suite.base}/console#/stats`);
     await page.locator('[data-qa="stats-table"]').waitFor();
+    // the console speaks Polish here; every hidden figure has one mark and one spoken label, explained under the table
+    const hidden = page.locator('[data-qa="stats-table"] .hidden-cell span');
+    expect(await hidden.count()).toBeGreaterThan(0);
+    expect(new Set(await hidden.allInnerTexts())).toEqual(new Set(['*']));
+    expect(new Set(await hidden.evaluateAll((els) => els.map((e) => `${e.getAttribute('role')} ${e.getAttribute('aria-label')}`)))).toEqual(new Set(['img ukryte, żeby chronić ludzi']));
+    expect(await page.locator('[data-qa="stats-hidden-note"]').innerText()).toBe('* ukryte, żeby chronić ludzi');
+    expect(await page.locator('.stats > .tip').first().innerText()).toContain('Niektóre liczby są ukryte, żeby chronić ludzi');
     await shot(page, 'console-stats', false);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IsOptional, Matches } from 'class-validator';
-import { suppress, suppressAll } from '@prystan/anonymised-log';
+import { publishStats, STATS_MEASURES, type Figures } from '@prystan/anonymised-log';
 import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, SERVICE_KINDS } from '@prystan/contract';
 import { ContactLogRepository } from '@prystan/persistence';
 import { Roles } from '../auth/decorators';
+
+/** How the CSV writes a hidden figure (the console shows the same mark). */
+const HIDDEN_MARK = '*';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,17 +34,18 @@ export class StatsController {
     return this.aggregate(query);
   }
 
-  /** extension: the same suppressed figures as CSV (one row per language and a total). */
+  /** extension: the same figures as CSV (one row per language and a total), hidden where the answer hides them. */
   @Get('csv')
   @Roles('manager', 'admin')
   async csv(@Query() query: StatsQuery, @Res() res: Response) {
     const s = await this.aggregate(query);
-    const cell = (n: number | null) => (n === null ? `<${s.minCell}` : String(n));
-    const rows = [['language', 'contacts', 'answered', 'abandoned', 'escalated'],
-      ...Object.entries(s.byLanguage).map(([l, r]) => [l, cell(r.contacts), cell(r.answered), cell(r.abandoned), cell(r.escalated)]),
-      ['total', cell(s.totals.contacts), cell(s.totals.answered), cell(s.totals.abandoned), cell(s.totals.escalated)]];
+    // every hidden figure gets the same mark, whatever the reason it is hidden (see docs/protocol.md)
+    const cell = (n: number | null) => (n === null ? HIDDEN_MARK : String(n));
+    const line = (label: string, f: Figures<number | null>) => [label, ...STATS_MEASURES.map((m) => cell(f[m]))];
+    const rows = [['language', ...STATS_MEASURES], ...Object.entries(s.byLanguage).map(([l, f]) => line(l, f)), line('total', s.totals)];
+    const note = `# Prystan anonymised contacts ${s.from} to ${s.to} (UTC); ${HIDDEN_MARK} = hidden to protect people: a count from 1 to ${s.minCell - 1}, or a figure that would let one be worked out`;
     res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="prystan-${s.from}-${s.to}.csv"`, 'Cache-Control': 'no-store' })
-      .send(`# Prystan anonymised contacts ${s.from} to ${s.to} (UTC); counts below ${s.minCell} suppressed\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+      .send(`${note}\n${rows.map((r) => r.join(',')).join('\n')}\n`);
   }
 
   private async aggregate(query: StatsQuery) {
@@ -54,23 +58,16 @@ export class StatsController {
     if (to.getTime() - from.getTime() > 366 * 86_400_000) throw invalidInput('the range can be at most a year');
     const toExclusive = new Date(to.getTime() + 86_400_000);
     const [rows, kinds] = await Promise.all([this.log.countsByLanguage(from, toExclusive), this.log.countsByEscalationKind(from, toExclusive)]);
-    const zero = { contacts: 0, answered: 0, abandoned: 0, escalated: 0 };
-    const byLanguageRaw = Object.fromEntries(LANGUAGES.map((l) => {
+    const zero: Figures<number> = { contacts: 0, answered: 0, abandoned: 0, escalated: 0 };
+    const byLanguage = Object.fromEntries(LANGUAGES.map((l) => {
       const row = rows.find((r) => r.language === l);
       return [l, row ? { contacts: row.contacts, answered: row.answered, abandoned: row.abandoned, escalated: row.escalated } : { ...zero }];
-    })) as Record<string, typeof zero>;
-    const totals = Object.values(byLanguageRaw).reduce((t, r) => ({
-      contacts: t.contacts + r.contacts, answered: t.answered + r.answered, abandoned: t.abandoned + r.abandoned, escalated: t.escalated + r.escalated,
-    }), { ...zero });
+    }));
+    // extension: escalated contacts per kind of service, from the anonymised log's escalation_kinds
+    const escalationsByKind = Object.fromEntries(SERVICE_KINDS.map((k) => [k, kinds.find((r) => r.kind === k)?.contacts ?? 0]));
     const minCell = this.config.STATS_MIN_CELL;
-    return {
-      from: fromText,
-      to: toText,
-      minCell,
-      totals: suppressAll(totals, minCell),
-      byLanguage: Object.fromEntries(Object.entries(byLanguageRaw).map(([l, r]) => [l, suppressAll(r, minCell)])),
-      // extension: escalated contacts per kind of service, from the anonymised log's escalation_kinds
-      escalationsByKind: Object.fromEntries(SERVICE_KINDS.map((k) => [k, suppress(kinds.find((r) => r.kind === k)?.contacts ?? 0, minCell)])),
-    };
+    // the one path to publication: primary and complementary suppression over the whole answer
+    const { totals, byLanguage: shown, escalationsByKind: shownKinds } = publishStats({ byLanguage, escalationsByKind }, minCell);
+    return { from: fromText, to: toText, minCell, totals, byLanguage: shown, escalationsByKind: shownKinds };
   }
 }

@@ -266,7 +266,7 @@ export const en = {
   },
   stats: {
     title: 'Statistics',
-    intro: 'Anonymised contacts. Counts from 1 to {min} are hidden so that nobody can be identified, also in the download.',
+    intro: 'Anonymised contacts. Some figures are hidden to protect people: counts from 1 to {min}, and any figure from which such a count could be worked out (from a total, for example). The download hides the same figures.',
     from: 'From',
     to: 'To',
     show: 'Show',
@@ -277,7 +277,7 @@ export const en = {
     answered: 'Answered',
     abandoned: 'Left before an answer',
     escalated: 'Escalated',
-    hidden: (min: number) => `fewer than ${min}, hidden`,
+    hidden: 'hidden to protect people',
   },
   admin: {
     title: 'Administration',

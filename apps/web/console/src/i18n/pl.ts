@@ -278,7 +278,7 @@ export const pl: Copy = {
   },
   stats: {
     title: 'Statystyki',
-    intro: 'Anonimowe kontakty. Liczby od 1 do {min} są ukryte, żeby nikogo nie dało się rozpoznać — także w pobranym pliku.',
+    intro: 'Anonimowe kontakty. Niektóre liczby są ukryte, żeby chronić ludzi: liczby od 1 do {min} oraz każda liczba, z której dałoby się taką wyliczyć (na przykład z sumy). Pobrany plik ukrywa te same liczby.',
     from: 'Od',
     to: 'Do',
     show: 'Pokaż',
@@ -289,7 +289,7 @@ export const pl: Copy = {
     answered: 'Z odpowiedzią',
     abandoned: 'Wyjście przed odpowiedzią',
     escalated: 'Powiadomiono służby',
-    hidden: (min: number) => `mniej niż ${min}, ukryte`,
+    hidden: 'ukryte, żeby chronić ludzi',
   },
   admin: {
     title: 'Administracja',

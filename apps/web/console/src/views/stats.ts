@@ -7,11 +7,15 @@ import { LANGS } from '../i18n';
 type Figures = { contacts: number | null; answered: number | null; abandoned: number | null; escalated: number | null };
 interface Stats { from: string; to: string; minCell: number; totals: Figures; byLanguage: Record<string, Figures> }
 
+/** The one mark of a hidden figure, here and in the server's CSV, whatever the reason it is hidden. */
+const HIDDEN_MARK = '*';
+
 const COLUMNS = ['contacts', 'answered', 'abandoned', 'escalated'] as const;
 
 /**
- * Anonymised statistics for a date range, per line and in total. Small counts arrive from the
- * server already hidden (null) and stay hidden here and in the CSV, which the server writes.
+ * Anonymised statistics for a date range, per line and in total. Hidden figures (small counts and
+ * those that would give one away) arrive from the server as null and are shown with one mark and
+ * one label; nothing here adds, subtracts or derives a figure, which could undo the hiding.
  */
 export class StatsView implements View {
   readonly el = h('section', { class: 'stats' });
@@ -57,13 +61,15 @@ export class StatsView implements View {
     if (!s) return this.result.replaceChildren(h('p', { class: 'tip' }, t.app.loading));
     const captionId = uid('stats');
     const cell = (n: number | null) => n === null
-      ? h('td', { class: 'num hidden-cell' }, h('abbr', { title: t.stats.hidden(s.minCell) }, `<${s.minCell}`))
+      ? h('td', { class: 'num hidden-cell' }, h('span', { role: 'img', 'aria-label': t.stats.hidden, title: t.stats.hidden }, HIDDEN_MARK))
       : h('td', { class: 'num' }, count(n, this.app.lang));
+    const anyHidden = [s.totals, ...Object.values(s.byLanguage)].some((f) => COLUMNS.some((c) => f[c] === null));
     const row = (label: string, f: Figures, total = false) => h('tr', { class: total ? 'total' : '' }, h('th', { scope: 'row', class: 'cap' }, label), ...COLUMNS.map((c) => cell(f[c])));
     this.result.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': captionId, 'data-qa': 'stats-table' },
       h('caption', { id: captionId }, `${s.from} – ${s.to}`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.stats.row), ...COLUMNS.map((c) => h('th', { scope: 'col' }, t.stats[c])))),
-      h('tbody', {}, ...LANGS.map((l) => row(t.langName[l], s.byLanguage[l])), row(t.stats.total, s.totals, true)))));
+      h('tbody', {}, ...LANGS.map((l) => row(t.langName[l], s.byLanguage[l])), row(t.stats.total, s.totals, true)))),
+      ...(anyHidden ? [h('p', { class: 'tip', 'data-qa': 'stats-hidden-note' }, `${HIDDEN_MARK} ${t.stats.hidden}`)] : []));
   }
 
   /** The server's CSV (suppressed the same way), fetched with the token and saved from memory. */
