@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { NestPinoLogger } from '@prystan/logging';
 import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/platform';
 import { StaffRepository } from '@prystan/persistence';
-import { createRedis, whenReady } from '@prystan/queue';
+import { createRedis } from '@prystan/queue';
 import { BusWatchdog } from './common/bus-watchdog';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
@@ -16,9 +16,13 @@ async function bootstrap() {
   const { config, logger } = loadConfigOrExit('gateway');
   installCrashHandlers(logger);
   const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
-  const sub = pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub` });
-  // the adapter subscribes as soon as the namespaces exist: not before the handshake is over
-  await Promise.all([whenReady(pub), whenReady(sub)]);
+  // The adapter subscribes as soon as the namespaces exist, which may be during this
+  // connection's handshake: ioredis sends (P)SUBSCRIBE then (Redis marks them `loading`), its
+  // INFO ready check fails on a connection already in subscriber mode, ioredis reconnects, and
+  // the subscription, never confirmed, is not restored: the gateway heard nothing. A subscriber
+  // has no use for the ready check; without it nothing fails (and the gateway still starts,
+  // and says it is unavailable, while Redis is down).
+  const sub = pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub`, enableReadyCheck: false });
   const watchdog = new BusWatchdog(pub, sub, socketIoKey(config.REDIS_PREFIX), logger);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger, watchdog), {
     logger: new NestPinoLogger(logger),

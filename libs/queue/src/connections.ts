@@ -15,15 +15,3 @@ export function createRedis(url: string, use: 'worker' | 'producer' | 'pubsub', 
   };
   return new IORedis(url, options);
 }
-
-/**
- * Resolves once a connection has passed its handshake. A subscriber must wait for this
- * before anything subscribes: ioredis writes (P)SUBSCRIBE even during the handshake (Redis
- * marks them `loading`), the handshake's INFO ready check then fails on a connection that
- * is already in subscriber mode, ioredis reconnects, and the subscription, never confirmed,
- * is not restored. A gateway so started heard nothing from the bus.
- */
-export function whenReady(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => redis.once('ready', () => resolve()));
-}

@@ -1,2 +1,2 @@
 export * from './names';
-export { createRedis, whenReady } from './connections';
+export { createRedis } from './connections';
