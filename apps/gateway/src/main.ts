@@ -10,6 +10,7 @@ import { BusWatchdog } from './common/bus-watchdog';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { RedisIoAdapter } from './common/redis-io.adapter';
+import { socketSurface } from './common/socket-surface';
 import { GatewayModule } from './gateway.module';
 
 async function bootstrap() {
@@ -36,7 +37,7 @@ async function bootstrap() {
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalPipes(new ContractPipe());
 
-  app.useWebSocketAdapter(new RedisIoAdapter(app, pub, sub, socketIoKey(config.REDIS_PREFIX)));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, pub, sub, socketIoKey(config.REDIS_PREFIX), socketSurface(config, logger)));
   watchdog.start();
   app.enableShutdownHooks();
 

@@ -99,7 +99,10 @@ export class AppConfig {
   @IsString() @MinLength(1)
   CHAT_PAGE_TITLE = 'Help';
 
-  /** Space-separated origins allowed to embed the chat (CSP frame-ancestors); empty: only this origin. */
+  /**
+   * Space-separated origins allowed to embed the chat (CSP frame-ancestors), open its sockets and
+   * receive its messages; empty: only this origin. Each must be `https://host[:port]` (embed-origins.ts).
+   */
   @IsString()
   EMBED_ORIGINS = '';
 
@@ -118,6 +121,10 @@ export class AppConfig {
   /** New chats per client address per 10 minutes (the address is only hashed, in Redis, for the window). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   SESSION_STARTS_PER_10MIN = 20;
+
+  /** Open `/chat` connections per client address (an IPv6 address counts by its /64), per gateway process. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  SOCKETS_PER_ADDRESS = 50;
 
   /** Set by the launcher for child processes; not for operators. */
   @IsOptional() @IsString()

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig } from './app-config';
+import { parseEmbedOrigins } from './embed-origins';
 
 export class ConfigError extends Error {}
 
@@ -32,8 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
+  const embed = parseEmbedOrigins(typeof config.EMBED_ORIGINS === 'string' ? config.EMBED_ORIGINS : '');
+  if (errors.length > 0 || embed.errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    lines.push(...embed.errors.map((e) => `  EMBED_ORIGINS: ${e}`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (config.INACTIVITY_CLOSE_SECONDS <= config.INACTIVITY_PROMPT_SECONDS) {
@@ -45,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
     ...rest,
     ...keys,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ''),
-    embedOrigins: config.EMBED_ORIGINS.split(/\s+/).filter(Boolean),
+    embedOrigins: embed.origins,
   }) as Config;
 }
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, Equals, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmptyObject, IsObject, IsOptional,
-  IsString, IsUUID, Length, MaxLength, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+  IsString, IsUUID, Length, Matches, MaxLength, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { AGE_GROUPS, CATEGORIES, FOR_WHOM, LANGUAGES, OUTCOMES, PRESENCE, RISK_LEVELS, TEXT_MAX, URGENCIES } from './codes';
 import type { Language } from './codes';
@@ -30,6 +30,12 @@ export class SessionStartDto {
 
 export class SessionResumeDto {
   @IsString() @Length(20, 200) resumeToken: string;
+  /**
+   * Extension: the token this resume moves the session to, chosen by the client and kept before it
+   * asks, so an answer lost to a reload or a dropped connection cannot lock it out (docs/protocol.md).
+   */
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'nextResumeToken must be 32 random bytes in base64url (43 characters)' })
+  nextResumeToken?: string;
 }
 
 export class SurvivorMessageDto {

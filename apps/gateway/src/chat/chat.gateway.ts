@@ -13,7 +13,8 @@ import { ContractPipe } from '../common/contract.pipe';
 import { GatewayBroadcaster } from '../common/gateway-broadcaster';
 import { RateLimits } from '../common/rate-limits';
 import { WsAckFilter } from '../common/ws-ack.filter';
-import { addressKey, socketAddress } from '../common/client-address';
+import { addressGroup, addressKey, socketAddress } from '../common/client-address';
+import { ConnectionCap } from '../common/connection-cap';
 import { limitSocketEvents } from '../common/socket-rate-limit';
 import { ChatService } from './chat.service';
 
@@ -26,16 +27,40 @@ type SurvivorSocket = Socket & { data: SurvivorSocketData };
 @UsePipes(ContractPipe)
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer() private readonly nsp: Namespace;
+  /** Open `/chat` connections per client address in this process (SOCKETS_PER_ADDRESS). */
+  private readonly perAddress: ConnectionCap;
 
   constructor(
     private readonly chat: ChatService,
     private readonly limits: RateLimits,
     private readonly broadcaster: GatewayBroadcaster,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.perAddress = new ConnectionCap(config.SOCKETS_PER_ADDRESS);
+  }
 
   afterInit(nsp: Namespace) {
     this.broadcaster.bind(nsp.server);
+    nsp.use((socket, next) => this.admit(socket, next));
+  }
+
+  /**
+   * One place per open connection, refused with `connect_error` (`rate_limited`) when the
+   * address has them all. The place is given back by whichever comes first of this socket's
+   * disconnect and its transport's close, so it cannot leak.
+   */
+  private admit(socket: Socket, next: (err?: Error) => void): void {
+    const release = this.perAddress.take(addressGroup(socketAddress(socket, this.config.TRUST_PROXY_HOPS)));
+    if (!release) {
+      return next(Object.assign(new Error('rate_limited'), { data: { code: 'rate_limited', message: 'too many open chats from this address' } }));
+    }
+    if (socket.conn.readyState !== 'open') {
+      release();
+      return next(new Error('unavailable'));
+    }
+    socket.conn.once('close', release);
+    socket.once('disconnect', release);
+    next();
   }
 
   handleConnection(socket: SurvivorSocket) {
@@ -52,7 +77,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // one active session per socket; a session the counsellor or a timeout ended no longer counts
     if (socket.data.sessionId && (await this.chat.isLive(socket.data.sessionId))) throw conflict('this connection already has a session; end it first');
     if (socket.data.sessionId) await socket.leave(rooms.session(socket.data.sessionId));
-    await this.limits.consume(this.limits.sessionStartPerAddress, addressKey(this.config.appSecret, socketAddress(socket, this.config.TRUST_PROXY_HOPS)), 'too many new chats from here; please wait a few minutes');
+    await this.limits.consume(this.limits.sessionStartPerAddress, addressKey(this.config.appSecret, addressGroup(socketAddress(socket, this.config.TRUST_PROXY_HOPS))), 'too many new chats from here; please wait a few minutes');
     const { session, safetyCheck, resumeToken, position, estimatedWaitSeconds } = await this.chat.start(body, socket.id, async (id) => {
       socket.data.sessionId = id;
       await socket.join(rooms.session(id));
@@ -64,10 +89,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(CHAT_IN.resume)
   async resume(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionResumeDto) {
-    const result = await this.chat.resume(body.resumeToken, socket.id, (id) => this.takeOver(socket, id));
+    const result = await this.chat.resume(body.resumeToken, body.nextResumeToken, socket.id, (id) => this.takeOver(socket, id));
     return {
       ok: true,
       sessionId: result.session.id,
+      resumeToken: result.resumeToken,
       state: result.session.state === 'offered' ? 'waiting' : result.session.state,
       ...(result.position ? { position: result.position.position, estimatedWaitSeconds: result.position.estimatedWaitSeconds } : {}),
       ...(result.counsellorName ? { counsellorName: result.counsellorName } : {}),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CHAT_OUT, notFound, STAFF_OUT, SYSTEM_TEXT,
+  CHAT_OUT, conflict, invalidInput, notFound, STAFF_OUT, SYSTEM_TEXT,
   type Language, type SessionEndDto, type SessionStartDto, type WireMessage,
 } from '@prystan/contract';
 import { hashToken, newToken } from '@prystan/crypto';
@@ -60,14 +60,23 @@ export class ChatService {
   }
 
   /**
+   * Every resume moves the session to a new token (the client's proposal, else a fresh one) and
+   * the old one is dead from then on, so a token copied from a shared device or a page dump
+   * stops working the next time the survivor's own page comes back.
    * `takeOver` moves the session's room to this socket before the state and the history are
    * read, so nothing falls between: a counsellor who accepts before the read is in the answer,
    * one who accepts after it is told to the socket as `session:assigned`.
    */
-  async resume(resumeToken: string, socketId: string, takeOver: (sessionId: string) => Promise<void>) {
-    const found = await this.sessions.findByResumeToken(hashToken(resumeToken));
+  async resume(resumeToken: string, proposed: string | undefined, socketId: string, takeOver: (sessionId: string) => Promise<void>) {
+    if (proposed === resumeToken) throw invalidInput('nextResumeToken must differ from resumeToken');
+    const nextToken = proposed ?? newToken();
+    const found = await this.sessions.rotateResumeToken(hashToken(resumeToken), hashToken(nextToken)).catch((err: unknown) => {
+      // the proposal is another session's token: whoever sent it knows that token already; refuse, say nothing more
+      if ((err as { code?: string }).code === '23505') throw conflict('choose another nextResumeToken');
+      throw err;
+    });
     if (!found) throw notFound('no session for this token');
-    if (found.state === 'ended') return { session: found, messages: [] as WireMessage[], position: undefined, counsellorName: undefined };
+    if (found.state === 'ended') return { session: found, resumeToken: nextToken, messages: [] as WireMessage[], position: undefined, counsellorName: undefined };
     await takeOver(found.id);
     const session = (await this.sessions.attachSurvivor(found.id, socketId)) ?? found;
     const [messages, place, counsellor] = await Promise.all([
@@ -76,7 +85,7 @@ export class ChatService {
       session.state === 'active' && session.counsellorId ? this.staff.findById(session.counsellorId) : undefined,
     ]);
     if (session.state === 'active') this.notifier.sessionStaff(session.id, STAFF_OUT.survivorConnection, { sessionId: session.id, connected: true });
-    return { session, messages: session.state === 'ended' ? [] : messages, position: place, counsellorName: counsellor?.name };
+    return { session, resumeToken: nextToken, messages: session.state === 'ended' ? [] : messages, position: place, counsellorName: counsellor?.name };
   }
 
   async send(sessionId: string, clientId: string, text: string) {
@@ -84,8 +93,10 @@ export class ChatService {
     if (result.kind === 'refused') throw notFound('no session on this connection');
     if (result.kind === 'inserted' && result.message) {
       this.notifier.sessionStaff(sessionId, CHAT_OUT.message, result.message);
-      await this.risk.inspect(sessionId, result.language as Language, text);
     }
+    // after the acknowledgement and apart from it, on the text as stored; a repeat is inspected
+    // again, in case this gateway went down between storing the first and inspecting it
+    void this.risk.inspectAfterAck(sessionId, result.kind === 'inserted' ? (result.language as Language) : undefined, result.message?.text ?? text.trim());
     return { id: result.id, sentAt: result.sentAt.toISOString() };
   }
 

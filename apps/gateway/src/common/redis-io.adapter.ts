@@ -3,10 +3,17 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import type { socketSurface } from './socket-surface';
 
 /** socket.io over the Redis adapter: rooms and broadcasts span every gateway (and the worker's emitter). */
 export class RedisIoAdapter extends IoAdapter {
-  constructor(app: INestApplicationContext, private readonly pub: Redis, private readonly sub: Redis, private readonly key: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    private readonly key: string,
+    private readonly surface: ReturnType<typeof socketSurface>,
+  ) {
     super(app);
   }
 
@@ -16,7 +23,8 @@ export class RedisIoAdapter extends IoAdapter {
       // same-origin pages only: no CORS for sockets either
       cors: undefined,
       serveClient: false,
-      maxHttpBufferSize: 1_000_000,
+      // WebSocket only, 64 KB frames, the Origin checked at the handshake (socket-surface.ts)
+      ...this.surface,
       pingInterval: 20_000,
       pingTimeout: 20_000,
     } as ServerOptions);

@@ -3,12 +3,20 @@ import { LANGUAGES, STAFF_OUT, type Language } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
 import { Notifier, QueueBus } from '@prystan/platform';
-import { detectRisk } from '@prystan/risk';
+import { detectRisk, type RiskMatch } from '@prystan/risk';
+import { retryLater } from '../common/retry-later';
+
+/** Waits between attempts to record a flag (about two minutes in all: longer than a database restart). */
+const FLAG_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 60_000];
 
 /**
  * Risk detection runs here, in the gateway, on the plaintext it already holds: the text
  * never goes into a job payload. A match raises the session to the first routing class,
  * shows its counsellor a banner and alerts managers while it waits. Only codes travel.
+ *
+ * It runs after the message is acknowledged and apart from it: a failure here neither loses
+ * nor delays the message. The text is matched once; recording the flag (codes only) is
+ * retried until it holds, so a database hiccup does not lose the flag either.
  */
 @Injectable()
 export class RiskService {
@@ -19,20 +27,44 @@ export class RiskService {
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  async inspect(sessionId: string, language: Language, text: string): Promise<void> {
-    // the session's language first, then the others: people switch languages under stress
-    const languages = [language, ...LANGUAGES.filter((l) => l !== language)];
-    const match = languages.map((l) => detectRisk(text, l)).find((m) => m !== null);
-    if (!match) return;
+  /**
+   * `text` is the message as stored (trimmed); `language` the session's, when known, is tried first.
+   * Returns at once; resolves when the flag is recorded or given up.
+   */
+  inspectAfterAck(sessionId: string, language: Language | undefined, text: string): Promise<void> {
+    let match: RiskMatch | null;
+    try {
+      match = this.detect(language, text);
+    } catch (err) {
+      // a lexicon bug: retrying the same text would fail the same way
+      this.logger.error({ err, sessionId }, 'risk detection failed on a message');
+      return Promise.resolve();
+    }
+    if (!match) return Promise.resolve();
+    const found = match;
+    return retryLater(() => this.raise(sessionId, found), FLAG_RETRY_MS, (err, attempt, final) => {
+      if (final) this.logger.error({ err, sessionId, category: found.category, attempt }, 'risk flag could not be recorded; the counsellor still reads the message');
+      else this.logger.warn({ err, sessionId, category: found.category, attempt }, 'risk flag not recorded yet; retrying');
+    });
+  }
+
+  /** The session's language first, then the others: people switch languages under stress. */
+  private detect(language: Language | undefined, text: string): RiskMatch | null {
+    const languages = language ? [language, ...LANGUAGES.filter((l) => l !== language)] : LANGUAGES;
+    return languages.map((l) => detectRisk(text, l)).find((m) => m !== null) ?? null;
+  }
+
+  private async raise(sessionId: string, match: RiskMatch): Promise<void> {
     const flagged = await this.sessions.flag(sessionId, match.category);
     if (!flagged) return;
     const payload = { sessionId, category: match.category, ruleId: match.ruleId, lexiconVersion: match.lexiconVersion, riskFlags: flagged.riskFlags };
     this.notifier.sessionStaff(sessionId, STAFF_OUT.riskFlag, payload);
     if (flagged.state === 'offered' && flagged.counsellorId) this.notifier.staff(flagged.counsellorId, STAFF_OUT.riskFlag, payload);
-    if (flagged.state === 'waiting' || flagged.state === 'offered') {
-      this.notifier.managers(STAFF_OUT.alert, { kind: 'flagged-waiting', sessionId, language, category: match.category, at: new Date().toISOString() });
-      await this.bus.route('risk-flag');
-    }
     this.logger.info({ sessionId, category: match.category, ruleId: match.ruleId }, 'risk flag raised');
+    if (flagged.state === 'waiting' || flagged.state === 'offered') {
+      this.notifier.managers(STAFF_OUT.alert, { kind: 'flagged-waiting', sessionId, language: flagged.language, category: match.category, at: new Date().toISOString() });
+      // the flag is recorded: a lost trigger is made up by the sweep's routing pass, so it is not retried (no second alert)
+      await this.bus.route('risk-flag').catch((err: unknown) => this.logger.warn({ err, sessionId }, 'routing trigger after a risk flag not queued; the sweep will route'));
+    }
   }
 }

@@ -48,6 +48,8 @@ export class WebController {
     if (!body) throw new NotFoundException('the web pages are not built: run npm run build');
     const html = page === 'chat'
       ? body.toString('utf8').replaceAll('%PAGE_TITLE%', escapeHtml(this.config.CHAT_PAGE_TITLE)).replaceAll('%EXIT_URL%', escapeHtml(this.config.EXIT_URL))
+        // the host sites the embedded chat may post to (the same list as frame-ancestors)
+        .replaceAll('%EMBED_ORIGINS%', escapeHtml(this.config.embedOrigins.join(' ')))
       : body.toString('utf8');
     res.set({ ...pageHeaders(this.config, page), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).send(html);
   }

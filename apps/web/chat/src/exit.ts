@@ -1,3 +1,4 @@
+import { embeddingOrigin } from './host-page';
 import { installQuickExit, safeExitUrl } from './quick-exit';
 
 /**
@@ -16,8 +17,9 @@ document.addEventListener('click', (e) => {
 }, true);
 
 if (embedded) {
-  // the loader asks for quick exit when Shift is pressed three times on the host page
+  // the loader asks for quick exit when Shift is pressed three times on the host page (a listed one)
   window.addEventListener('message', (e) => {
-    if (e.source === window.parent && (e.data as { type?: string } | null)?.type === 'prystan:leave') leave();
+    if (e.source !== window.parent || e.origin !== embeddingOrigin()) return;
+    if ((e.data as { type?: string } | null)?.type === 'prystan:leave') leave();
   });
 }

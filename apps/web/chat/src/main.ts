@@ -1,3 +1,4 @@
+import { tellHostPage } from './host-page';
 import { COPY, initialLanguage, isLang, type Lang } from './i18n';
 import { LEAVING, type LeavingDetail } from './quick-exit';
 import { ChatSession, type EndedBy } from './session';
@@ -31,7 +32,7 @@ window.addEventListener(LEAVING, (e) => {
 });
 if (embedded) {
   // Escape inside the frame closes the panel on the host page (keys do not cross frames)
-  window.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.parent.postMessage({ type: 'prystan:close' }, '*'); });
+  window.addEventListener('keydown', (e) => { if (e.key === 'Escape') tellHostPage({ type: 'prystan:close' }); });
 }
 
 function setLanguage(next: Lang): void {

@@ -1,3 +1,4 @@
+import { tellHostPage } from './host-page';
 import { storage } from './storage';
 
 export interface QuickExitOptions {
@@ -28,7 +29,7 @@ export function installQuickExit(o: QuickExitOptions): () => void {
     document.documentElement.classList.add('leaving');
     document.body?.replaceChildren();
     storage.clear();
-    if (o.embedded) window.parent.postMessage({ type: 'prystan:blank', url: o.exitUrl }, '*');
+    if (o.embedded) tellHostPage({ type: 'prystan:blank', url: o.exitUrl });
     let gone = false;
     const go = () => {
       if (gone) return;
@@ -36,11 +37,11 @@ export function installQuickExit(o: QuickExitOptions): () => void {
       if (o.embedded) {
         try {
           window.top!.location.replace(o.exitUrl);
-          window.parent.postMessage({ type: 'prystan:gone' }, '*');
+          tellHostPage({ type: 'prystan:gone' });
           return;
         } catch {
           // not allowed from this frame: the loader on the host page does it
-          window.parent.postMessage({ type: 'prystan:quick-exit', url: o.exitUrl }, '*');
+          tellHostPage({ type: 'prystan:quick-exit', url: o.exitUrl });
         }
       }
       window.location.replace(o.exitUrl);

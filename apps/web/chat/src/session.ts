@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { connect, request, type Ack } from './connection';
 import type { Lang } from './i18n';
 import { Outbox, type Pending } from './outbox';
-import { loadSession, saveSession, storage, type Saved } from './storage';
+import { loadSession, newResumeToken, saveSession, storage, type Saved } from './storage';
 import type { Msg } from './views/chat';
 import type { Triage } from './views/intro';
 
@@ -27,7 +27,9 @@ export interface SessionEvents {
 /**
  * One survivor chat over the `/chat` socket: start or resume, send through the outbox, typing,
  * end. The resume token stays in sessionStorage only; on every (re)connection the session is
- * resumed and unsent messages are sent again with their own clientId.
+ * resumed and unsent messages are sent again with their own clientId. Every resume moves the
+ * chat to a new token (the old one stops working), so resumes go one at a time and the token
+ * asked for is stored before the request leaves (see `claim`).
  */
 export class ChatSession {
   private socket?: Socket;
@@ -42,6 +44,8 @@ export class ChatSession {
    * read on the server before the latest of them is older news: its state is not applied.
    */
   private changes = 0;
+  /** The resume in flight, if any: the next one waits for it and uses the token it leaves. */
+  private resuming: Promise<void> = Promise.resolve();
   readonly outbox = new Outbox();
 
   constructor(private readonly on: SessionEvents) {
@@ -113,6 +117,12 @@ export class ChatSession {
       void this.resumeOnServer().then(() => this.flush());
     });
     socket.on('disconnect', () => { if (!this.closed) this.on.connection(false); });
+    socket.on('connect_error', () => {
+      // refused by the server itself (too many chats from this address): socket.io leaves that
+      // to us; a refused handshake or a network error it retries by itself (socket.active)
+      if (socket.active || this.closed) return;
+      window.setTimeout(() => { if (!this.closed && !socket.connected && !socket.active) socket.connect(); }, 5000);
+    });
     socket.on('queue:position', (p: { position: number; estimatedWaitSeconds: number | null }) => {
       if (!this.active) this.on.waiting(p.position, p.estimatedWaitSeconds ?? null, p.estimatedWaitSeconds !== null);
     });
@@ -161,12 +171,26 @@ export class ChatSession {
     this.on.transferred();
   }
 
-  private async resumeOnServer(): Promise<void> {
-    if (!this.saved || !this.socket) return;
+  /**
+   * Resumes one at a time. Two at once from this page (a reconnection while a transfer asks
+   * again, or a message's not_found) would both send the same token; the loser would hear
+   * not_found and close a chat that is alive.
+   */
+  private resumeOnServer(): Promise<void> {
+    const run = this.resuming.then(() => this.resumeOnce());
+    this.resuming = run.catch(() => undefined);
+    return run;
+  }
+
+  private async resumeOnce(): Promise<void> {
+    if (!this.saved || !this.socket || this.closed) return;
     const changes = this.changes;
-    const ack = await request(this.socket, 'session:resume', { resumeToken: this.saved.token });
+    const ack = await this.claim();
+    if (!this.saved || this.closed) return;
     if (!ack.ok) {
       if (ack.error.code === 'not_found' || ack.error.code === 'invalid_input') this.finish('gone');
+      // conflict: the proposed token is taken (it never happens by chance); the next resume proposes another
+      if (ack.error.code === 'conflict') this.store({ ...this.saved, next: undefined });
       return;
     }
     if (ack.state === 'ended') return this.finish('gone');
@@ -182,6 +206,34 @@ export class ChatSession {
     }
     this.on.history(Array.isArray(ack.messages) ? (ack.messages as Msg[]) : []);
     this.on.pending(this.outbox.list());
+  }
+
+  /**
+   * Takes the session with the stored token and moves it to `next`, which is stored before the
+   * request leaves. If the answer is lost (the page reloads, the connection drops) the server
+   * may already have moved it: the old token is then not_found and `next` is the live one, so
+   * it is tried once before the chat counts as gone. A page never locks itself out this way.
+   */
+  private async claim(): Promise<Ack> {
+    let ack = await this.askResume();
+    if (!ack.ok && ack.error.code === 'not_found' && this.saved?.next) {
+      this.store({ ...this.saved, token: this.saved.next, next: undefined });
+      ack = await this.askResume();
+    }
+    if (ack.ok && this.saved && typeof ack.resumeToken === 'string') this.store({ ...this.saved, token: ack.resumeToken, next: undefined });
+    return ack;
+  }
+
+  private askResume(): Promise<Ack> {
+    if (!this.saved || !this.socket) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'no session' } });
+    // the same proposal for the same token until it is answered: a retry must not orphan the one the server may hold
+    if (!this.saved.next) this.store({ ...this.saved, next: newResumeToken() });
+    return request(this.socket, 'session:resume', { resumeToken: this.saved.token, nextResumeToken: this.saved.next });
+  }
+
+  private store(saved: Saved): void {
+    this.saved = saved;
+    saveSession(saved);
   }
 
   private async flush(): Promise<void> {

@@ -2,11 +2,12 @@ import { isLang, type Lang } from './i18n';
 
 /**
  * What survives a reload of this tab, in sessionStorage only (PRODUCT.md rule 4): the resume
- * token, the chat's language, whether they said they were in danger and the counsellor's first
- * name. Cleared on end and quick exit.
+ * token, the token the next resume will move the chat to (`next`, kept before that resume is
+ * sent: see session.ts), the chat's language, whether they said they were in danger and the
+ * counsellor's first name. Cleared on end and quick exit.
  * Every access is guarded: storage can be disabled or full.
  */
-export interface Saved { token: string; lang: Lang; danger?: boolean; counsellor?: string }
+export interface Saved { token: string; next?: string; lang: Lang; danger?: boolean; counsellor?: string }
 
 const SESSION = 'p.session';
 
@@ -38,7 +39,15 @@ export const storage = {
 export function loadSession(): Saved | undefined {
   try {
     const saved = JSON.parse(storage.read(SESSION) ?? 'null') as Partial<Saved> | null;
-    if (saved && typeof saved.token === 'string' && isLang(saved.lang)) return { token: saved.token, lang: saved.lang, danger: saved.danger === true, counsellor: typeof saved.counsellor === 'string' ? saved.counsellor : undefined };
+    if (saved && typeof saved.token === 'string' && isLang(saved.lang)) {
+      return {
+        token: saved.token,
+        next: typeof saved.next === 'string' ? saved.next : undefined,
+        lang: saved.lang,
+        danger: saved.danger === true,
+        counsellor: typeof saved.counsellor === 'string' ? saved.counsellor : undefined,
+      };
+    }
   } catch {
     /* unreadable: start afresh */
   }
@@ -47,4 +56,10 @@ export function loadSession(): Saved | undefined {
 
 export function saveSession(saved: Saved | undefined): void {
   storage.write(SESSION, saved ? JSON.stringify(saved) : null);
+}
+
+/** A new resume token for the server to move the chat to: 32 random bytes, base64url. */
+export function newResumeToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -66,7 +66,8 @@
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = text.title;
-      frame.src = `${origin}/chat?lang=${lang}&embed=1`;
+      // the chat posts to this page only if its origin is one the operator listed (and it is really this page's)
+      frame.src = `${origin}/chat?lang=${lang}&embed=1&parent=${encodeURIComponent(location.origin)}`;
       frame.referrerPolicy = 'no-referrer';
       panel.append(frame);
     }

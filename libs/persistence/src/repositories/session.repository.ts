@@ -18,11 +18,17 @@ export class SessionRepository {
     return sql.one<SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = $1`, [id]);
   }
 
-  async findByResumeToken(hash: Buffer): Promise<SessionRecord | undefined> {
-    return this.db.one<SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM chat_session WHERE resume_token_hash = $1`, [hash]);
+  /**
+   * Moves the session from one resume token to the next in one conditional update: of two resumes
+   * with the same token exactly one finds it, and the old token opens nothing from then on.
+   */
+  async rotateResumeToken(oldHash: Buffer, newHash: Buffer): Promise<SessionRecord | undefined> {
+    return this.db.one<SessionRecord>(
+      `UPDATE chat_session SET resume_token_hash = $2 WHERE resume_token_hash = $1 RETURNING ${SESSION_COLUMNS}`,
+      [oldHash, newHash],
+    );
   }
 
-  /** The survivor's socket takes the session over; returns false if the session ended meanwhile. */
   /** The survivor's socket now holds the session; returns the session as it is at that moment. */
   async attachSurvivor(id: string, socketId: string): Promise<SessionRecord | undefined> {
     return this.db.one<SessionRecord>(
