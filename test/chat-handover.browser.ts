@@ -112,4 +112,62 @@ describe('survivor page when the counsellor changes', () => {
     await page.locator('.status .counsellor', { hasText: 'Marta' }).waitFor();
     await page.locator('[data-qa="message"][data-from="survivor"]', { hasText: 'Hello Marta' }).waitFor();
   });
+
+  it('keeps the chat through reloads, each moving it to a new token, and through a resume answer lost to a reload', async () => {
+    const olena = await counsellor('Olena');
+    const page = await phone();
+    // the answer to the page's session:resume can be dropped on the wire, as a reload or a dropped network loses it
+    let drop = false;
+    let dropped: () => void = () => undefined;
+    const droppedOne = new Promise<void>((resolve) => { dropped = resolve; });
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((frame) => {
+        if (drop && typeof frame === 'string' && frame.startsWith('43/chat,') && frame.includes('"resumeToken"')) {
+          drop = false;
+          return dropped();
+        }
+        ws.send(frame);
+      });
+    });
+    const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('p.session') ?? 'null') as { token: string; next?: string } | null);
+    await page.goto(`${suite.base}/chat?lang=en`);
+    await page.click('[data-qa="danger-no"]');
+    const offer = next<{ sessionId: string }>(olena, 'offer');
+    await page.click('[data-qa="start"]');
+    const { sessionId } = await offer;
+    await ask(olena, 'offer:accept', { sessionId });
+    await page.locator('.status .counsellor', { hasText: 'Olena' }).waitFor();
+    await ask(olena, 'message:send', { sessionId, clientId: 'o1', text: 'I am here with you.' });
+    await page.locator('[data-qa="message"][data-from="counsellor"]', { hasText: 'I am here' }).waitFor();
+
+    const tokens = [(await stored())!.token];
+    for (let reload = 1; reload <= 2; reload++) {
+      await page.reload();
+      await page.locator('[data-qa="message"][data-from="counsellor"]', { hasText: 'I am here' }).waitFor();
+      await page.locator('.status .counsellor', { hasText: 'Olena' }).waitFor();
+      await page.locator('#connection', { hasText: 'Connected' }).waitFor();
+      // the page stores the new token before it shows the resumed chat
+      const now = (await stored())!;
+      expect(now.next).toBeUndefined();
+      tokens.push(now.token);
+    }
+    expect(new Set(tokens).size).toBe(3);
+    await survivorWrites(page, olena, sessionId, 'Still here after two reloads');
+
+    // the server moves the chat to the page's proposal, but the answer never reaches the page: it reloads
+    drop = true;
+    await page.reload();
+    await droppedOne;
+    const lost = (await stored())!;
+    expect(lost).toMatchObject({ token: tokens[2], next: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    await page.reload();
+    // the old token is gone; the page tries the proposal it kept and is back in its chat
+    await page.locator('[data-qa="message"][data-from="survivor"]', { hasText: 'Still here after two reloads' }).waitFor();
+    await page.locator('.status .counsellor', { hasText: 'Olena' }).waitFor();
+    expect((await stored())!.token).not.toBe(lost.next);
+    expect(await page.locator('.ended').count()).toBe(0);
+    await survivorWrites(page, olena, sessionId, 'And after a lost answer');
+    await shot(page, 'chat-after-reloads');
+  });
 });

@@ -6,9 +6,10 @@ import { launchBrowser, type Browser } from './browser';
 /**
  * One browser test file's world: its own gateway, worker and Chromium (for the whole file),
  * and after each test every page closed, every socket closed, the line emptied, and no
- * script error left unreported.
+ * script error left unreported. `gatewayEnv` is read when the gateway starts (after the file's
+ * own earlier `beforeAll`), for settings that name something the file starts first.
  */
-export function browserSuite(extraEnv: Record<string, string> = {}) {
+export function browserSuite(extraEnv: Record<string, string> = {}, gatewayEnv: () => Record<string, string> = () => ({})) {
   const env = new TestEnvironment(extraEnv);
   const sockets: Socket[] = [];
   const contexts: BrowserContext[] = [];
@@ -18,7 +19,8 @@ export function browserSuite(extraEnv: Record<string, string> = {}) {
 
   beforeAll(async () => {
     await env.setUp();
-    base = await env.gateway();
+    // read when the gateway starts: a file's own beforeAll, declared before this suite, may have made what it names
+    base = await env.gateway(gatewayEnv());
     await env.worker();
     browser = await launchBrowser();
   });
