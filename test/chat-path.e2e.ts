@@ -106,6 +106,7 @@ describe('chat path end to end', () => {
     expect(env.logs).not.toContain(marker);
     expect(env.logs).not.toContain(reply);
     expect(env.logs).not.toContain(started.resumeToken as string);
+    expect(env.logs).not.toContain(resumed.resumeToken as string);
     expect(env.logs).not.toContain(token);
     // nor any client address (every client here is 127.0.0.1)
     expect(env.logs).not.toMatch(/127\.0\.0\.1|::ffff:|"ip"|remoteAddress/);
