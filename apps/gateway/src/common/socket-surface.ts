@@ -36,14 +36,23 @@ type AllowRequest = (req: IncomingMessage, callback: (err: string | null | undef
  */
 export function socketSurface(config: Config, logger: AppLogger): { transports: ['websocket']; maxHttpBufferSize: number; allowRequest: AllowRequest } {
   const allowed = socketOrigins(config);
+  // one line a minute at most: a foreign page's visitors would otherwise write one per reconnection attempt
+  let loggedAt = 0;
+  let unlogged = 0;
   return {
     transports: ['websocket'],
     maxHttpBufferSize: MAX_FRAME_BYTES,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       if (originAllowed(origin, allowed)) return callback(null, true);
-      // the host site is no secret; an address in it is scrubbed by the logger
-      logger.warn({ origin: String(origin).slice(0, 200) }, 'socket connection refused: origin not in PUBLIC_URL or EMBED_ORIGINS');
+      if (Date.now() - loggedAt >= 60_000) {
+        // the site is no secret (an address in it is scrubbed by the logger); it tells an operator which one to list, if it is theirs
+        logger.warn({ origin: String(origin).slice(0, 200), alsoRefused: unlogged }, 'socket connection refused: origin not in PUBLIC_URL or EMBED_ORIGINS');
+        loggedAt = Date.now();
+        unlogged = 0;
+      } else {
+        unlogged += 1;
+      }
       callback('origin not allowed', false);
     },
   };
