@@ -29,20 +29,22 @@ export class RiskService {
 
   /**
    * `text` is the message as stored (trimmed); `language` the session's, when known, is tried first.
-   * Returns at once; resolves when the flag is recorded or given up.
+   * Returns at once and starts on the next turn, after the acknowledgement has gone; resolves when
+   * the flag is recorded or given up.
    */
-  inspectAfterAck(sessionId: string, language: Language | undefined, text: string): Promise<void> {
+  async inspectAfterAck(sessionId: string, language: Language | undefined, text: string): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     let match: RiskMatch | null;
     try {
       match = this.detect(language, text);
     } catch (err) {
       // a lexicon bug: retrying the same text would fail the same way
       this.logger.error({ err, sessionId }, 'risk detection failed on a message');
-      return Promise.resolve();
+      return;
     }
-    if (!match) return Promise.resolve();
+    if (!match) return;
     const found = match;
-    return retryLater(() => this.raise(sessionId, found), FLAG_RETRY_MS, (err, attempt, final) => {
+    await retryLater(() => this.raise(sessionId, found), FLAG_RETRY_MS, (err, attempt, final) => {
       if (final) this.logger.error({ err, sessionId, category: found.category, attempt }, 'risk flag could not be recorded; the counsellor still reads the message');
       else this.logger.warn({ err, sessionId, category: found.category, attempt }, 'risk flag not recorded yet; retrying');
     });
