@@ -199,6 +199,12 @@ describe('the survivor namespace surface', () => {
       const proposal = randomBytes(32).toString('base64url');
       expect(await resume(token, 'short')).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nextResumeToken') } });
       expect(await resume(token, token)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      for (const bad of [42, ['x'], 'x'.repeat(60_000), `${proposal.slice(0, 42)}!`]) {
+        const socket = await connectSurvivor(live.base);
+        sockets.push(socket);
+        expect(await ask(socket, 'session:resume', { resumeToken: token, nextResumeToken: bad })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nextResumeToken') } });
+        expect(socket.connected).toBe(true);
+      }
       expect(await resume(token, proposal)).toMatchObject({ ok: true, sessionId, resumeToken: proposal });
       // the page's answer was lost: it tries the old token (gone), then its proposal (live)
       expect(await resume(token, randomBytes(32).toString('base64url'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
