@@ -11,8 +11,8 @@ const swc = {
 };
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', swc] };
 const setupFiles = ['reflect-metadata'];
-// Nest 12 ships ES modules; jest's CommonJS runtime needs them compiled
-const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
+// Nest 12 and otplib's audited crypto (@noble, @scure) ship ES modules; jest's CommonJS runtime needs them compiled
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|otplib|@otplib|@noble|@scure)/)'];
 const moduleNameMapper = { '^@prystan/(.*)$': '<rootDir>/libs/$1/src' };
 module.exports = {
   projects: [

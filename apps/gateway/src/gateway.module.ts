@@ -9,6 +9,10 @@ import { StaffAdminController } from './admin/staff-admin.controller';
 import { AvailabilityController } from './api/availability.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
+import { SecondFactorController } from './auth/second-factor.controller';
+import { SecondFactorService } from './auth/second-factor.service';
+import { TokenLiveness } from './auth/token-liveness';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { QueueController } from './api/queue.controller';
 import { ServicesController } from './api/services.controller';
@@ -34,7 +38,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRoot(config, logger, 'gateway'), AdminModule],
-      controllers: [HealthController, AuthController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
+      controllers: [HealthController, AuthController, SecondFactorController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: BusWatchdog, useValue: watchdog },
@@ -42,6 +46,9 @@ export class GatewayModule {
         { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
         { provide: SessionEnding, inject: [Notifier, QueueBus, LOGGER], useFactory: (n: Notifier, q: QueueBus, l: AppLogger) => new SessionEnding(n, q, l) },
         AuthService,
+        LoginThrottle,
+        TokenLiveness,
+        SecondFactorService,
         RateLimits,
         ConversationService,
         RiskService,

@@ -51,6 +51,16 @@ describe('configuration', () => {
     }
   });
 
+  it('asks managers and admins for a second factor unless told otherwise, and never none in production', () => {
+    expect(loadConfig({ ...keys }).mfaRequiredRoles).toEqual(['manager', 'admin']);
+    expect(loadConfig({ ...keys, MFA_REQUIRED_ROLES: 'counsellor, manager,admin' }).mfaRequiredRoles).toEqual(['counsellor', 'manager', 'admin']);
+    expect(loadConfig({ ...keys, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(() => loadConfig({ ...keys, MFA_REQUIRED_ROLES: 'manager,boss' })).toThrow(/MFA_REQUIRED_ROLES/);
+    expect(() => loadConfig({ ...keys, NODE_ENV: 'production', MFA_REQUIRED_ROLES: '' })).toThrow(/MFA_REQUIRED_ROLES must name at least one role in production/);
+    expect(() => loadConfig({ ...keys, NODE_ENV: 'production', MFA_REQUIRED_ROLES: ' , ' })).toThrow(/MFA_REQUIRED_ROLES/);
+    expect(loadConfig({ ...keys, NODE_ENV: 'production' }).mfaRequiredRoles).toEqual(['manager', 'admin']);
+  });
+
   it('needs the inactivity close after the prompt', () => {
     expect(() => loadConfig({ ...keys, INACTIVITY_PROMPT_SECONDS: '600', INACTIVITY_CLOSE_SECONDS: '300' })).toThrow(/INACTIVITY_CLOSE_SECONDS/);
   });

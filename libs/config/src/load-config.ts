@@ -15,6 +15,8 @@ export interface Config extends Readonly<Omit<AppConfig, 'MESSAGE_KEY' | 'APP_SE
   readonly appSecret: Buffer;
   readonly publicUrl: string;
   readonly embedOrigins: string[];
+  /** The roles that must use a second factor (from MFA_REQUIRED_ROLES). */
+  readonly mfaRequiredRoles: ('counsellor' | 'manager' | 'admin')[];
 }
 
 const DEV_KEY_FILE = '.prystan-dev-keys.json';
@@ -31,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  // set but empty is meaningful here: no role needs a second factor (refused in production below)
+  if (env.MFA_REQUIRED_ROLES !== undefined) raw.MFA_REQUIRED_ROLES = env.MFA_REQUIRED_ROLES;
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { skipMissingProperties: false });
   const embed = parseEmbedOrigins(typeof config.EMBED_ORIGINS === 'string' ? config.EMBED_ORIGINS : '');
@@ -42,6 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
   if (config.INACTIVITY_CLOSE_SECONDS <= config.INACTIVITY_PROMPT_SECONDS) {
     throw new ConfigError('Invalid configuration:\n  INACTIVITY_CLOSE_SECONDS must be greater than INACTIVITY_PROMPT_SECONDS');
   }
+  const mfaRequiredRoles = parseRoles(config.MFA_REQUIRED_ROLES);
+  if (config.NODE_ENV === 'production' && mfaRequiredRoles.length === 0) {
+    throw new ConfigError('Invalid configuration:\n  MFA_REQUIRED_ROLES must name at least one role in production (the default is manager,admin)');
+  }
   const keys = resolveKeys(config, warn);
   const { MESSAGE_KEY: _m, APP_SECRET: _a, ...rest } = config;
   return Object.freeze({
@@ -49,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
     ...keys,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ''),
     embedOrigins: embed.origins,
+    mfaRequiredRoles,
   }) as Config;
 }
 
@@ -58,6 +67,10 @@ export function parseMessageKeys(value: string): Buffer[] {
   if (keys.some((k) => k.length !== 32)) throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY: every key must be 32 bytes in base64');
   if (new Set(keys.map((k) => k.toString('hex'))).size !== keys.length) throw new ConfigError('Invalid configuration:\n  MESSAGE_KEY lists the same key twice');
   return keys;
+}
+
+function parseRoles(list: string): Config['mfaRequiredRoles'] {
+  return [...new Set(list.split(',').map((r) => r.trim()).filter(Boolean))] as Config['mfaRequiredRoles'];
 }
 
 function resolveKeys(config: AppConfig, warn: (msg: string) => void): { messageKeys: Buffer[]; appSecret: Buffer } {

@@ -6,7 +6,8 @@ export { SessionRepository, type EndedSessionFacts } from './repositories/sessio
 export type { SessionRecord, SessionState } from './repositories/session.types';
 export { MessageRepository, type StoredMessage, type InsertResult } from './repositories/message.repository';
 export { StaffRepository, EmailTakenError, type StaffRecord } from './repositories/staff.repository';
-export { TokenRepository } from './repositories/token.repository';
+export { TokenRepository, type TokenAccess } from './repositories/token.repository';
+export { SecondFactorRepository, type StoredTotp } from './repositories/second-factor.repository';
 export { RoutingRepository, type OfferRow, type CandidateRow, type WaitingRow } from './repositories/routing.repository';
 export { ContactLogRepository, type ContactLogInput, type CountRow } from './repositories/contact-log.repository';
 export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';

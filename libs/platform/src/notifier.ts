@@ -49,6 +49,11 @@ export class Notifier {
     this.io.of(NAMESPACE.staff).in(rooms.staff(staffId)).disconnectSockets(true);
   }
 
+  /** The sockets in one `/staff` room (e.g. those opened with one token) are closed on every gateway. */
+  disconnectStaffRoom(room: string): void {
+    this.io.of(NAMESPACE.staff).in(room).disconnectSockets(true);
+  }
+
   /** After a session ends, nobody stays in its rooms. */
   closeSessionRooms(sessionId: string): void {
     this.io.of(NAMESPACE.staff).in(rooms.session(sessionId)).socketsLeave(rooms.session(sessionId));

@@ -6,7 +6,7 @@ import { Keyring } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import {
   AuditRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
-  ServiceRepository, SessionRepository, StaffRepository, TokenRepository,
+  SecondFactorRepository, ServiceRepository, SessionRepository, StaffRepository, TokenRepository,
 } from '@prystan/persistence';
 import { createRedis } from '@prystan/queue';
 import { LineService, RoutingService } from '@prystan/routing';
@@ -15,7 +15,7 @@ import { QueueBus } from './queue-bus';
 export const REDIS = Symbol('REDIS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
-const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository];
+const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository];
 
 /** Closes what the platform opened, last thing on shutdown. */
 class PlatformLifecycle implements OnApplicationShutdown {

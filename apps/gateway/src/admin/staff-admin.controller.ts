@@ -5,6 +5,7 @@ import { EmailTakenError, StaffRepository, TokenRepository, type StaffRecord } f
 import { Notifier } from '@prystan/platform';
 import { hashPassword } from '../auth/auth.service';
 import { CurrentStaff, Roles } from '../auth/decorators';
+import { SecondFactorService } from '../auth/second-factor.service';
 
 class CreateStaffDto {
   @IsEmail() email: string;
@@ -29,11 +30,19 @@ export const adminStaffView = (s: StaffRecord) => ({
   presence: s.presence, presenceSince: new Date(s.presenceSince).toISOString(),
 });
 
-/** Admins manage staff accounts. Disabling or a new password signs the person out everywhere; a new role reconnects them. */
+/**
+ * Admins manage staff accounts. Disabling, a new password, a new role or a second-factor reset
+ * signs the person out everywhere (a new role may need a second factor the old one did not).
+ */
 @Controller('api/admin/staff')
 @Roles('admin')
 export class StaffAdminController {
-  constructor(private readonly staff: StaffRepository, private readonly tokens: TokenRepository, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly tokens: TokenRepository,
+    private readonly notifier: Notifier,
+    private readonly secondFactors: SecondFactorService,
+  ) {}
 
   @Get()
   async list() {
@@ -63,13 +72,18 @@ export class StaffAdminController {
       passwordHash: body.password ? await hashPassword(body.password) : undefined,
     });
     if (!updated) throw notFound('no such staff member');
-    if (body.disabled || body.password) {
+    if (body.disabled || body.password || body.role) {
       await this.tokens.revokeAllFor(id);
-      this.notifier.disconnectStaff(id);
-    } else if (body.role) {
-      // sockets keep the role they connected with: the console reconnects and gets the new one
       this.notifier.disconnectStaff(id);
     }
     return adminStaffView(updated);
+  }
+
+  /** Removes a person's second factors (a lost phone) and signs them out; they set one up again at their next sign-in. */
+  @Post(':id/mfa-reset')
+  @HttpCode(204)
+  async resetSecondFactor(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() me: StaffRecord) {
+    if (!(await this.staff.findById(id))) throw notFound('no such staff member');
+    await this.secondFactors.reset(me.id, id);
   }
 }

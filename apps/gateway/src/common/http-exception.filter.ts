@@ -34,6 +34,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // a few refusals carry their own code (e.g. 403 `mfa_required` for an enrolment-only token)
+      const body = exception.getResponse() as { code?: unknown; message?: unknown };
+      if (typeof body?.code === 'string') return { status, code: body.code, message: typeof body.message === 'string' ? body.message : exception.message };
       const message = status === HttpStatus.NOT_FOUND ? 'no such route' : status === 401 && exception.message === 'Unauthorized' ? 'sign in first' : exception.message;
       return { status, code: CODE_FOR_STATUS[status] ?? 'error', message };
     }

@@ -8,10 +8,6 @@ import { REDIS } from '@prystan/platform';
 /** Limits shared by every gateway (Redis) and per connection (memory). */
 @Injectable()
 export class RateLimits {
-  /** failed and successful sign-ins per email */
-  readonly loginPerEmail: RateLimiterAbstract;
-  /** sign-ins per client address */
-  readonly loginPerAddress: RateLimiterAbstract;
   /** new chats per client address */
   readonly sessionStartPerAddress: RateLimiterAbstract;
   /** events per socket */
@@ -21,8 +17,6 @@ export class RateLimits {
   constructor(@Inject(REDIS) redis: Redis, @Inject(CONFIG) config: Config) {
     const make = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.REDIS_PREFIX}:rl:${keyPrefix}`, points, duration, blockDuration, insuranceLimiter: new RateLimiterMemory({ points, duration }) });
-    this.loginPerEmail = make('login-email', 10, 15 * 60, 15 * 60);
-    this.loginPerAddress = make('login-addr', 50, 15 * 60);
     this.sessionStartPerAddress = make('start-addr', config.SESSION_STARTS_PER_10MIN, 10 * 60);
     this.survivorEvents = new RateLimiterMemory({ points: config.SURVIVOR_EVENTS_PER_10S, duration: 10 });
     this.staffEvents = new RateLimiterMemory({ points: config.STAFF_EVENTS_PER_10S, duration: 10 });

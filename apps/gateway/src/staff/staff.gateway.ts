@@ -11,7 +11,9 @@ import {
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { RoutingRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
+import { hashToken } from '@prystan/crypto';
 import { AuthService } from '../auth/auth.service';
+import { TokenLiveness } from '../auth/token-liveness';
 import { ContractPipe } from '../common/contract.pipe';
 import { RateLimits } from '../common/rate-limits';
 import { limitSocketEvents } from '../common/socket-rate-limit';
@@ -19,7 +21,8 @@ import { WsAckFilter } from '../common/ws-ack.filter';
 import { EscalationService } from '../escalation/escalation.service';
 import { StaffSessionService } from './staff-session.service';
 
-interface StaffSocketData { staff: StaffRecord }
+/** `tokenHash`: the token this socket was opened with, re-checked on every event. */
+interface StaffSocketData { staff: StaffRecord; tokenHash: Buffer; expiryTimer?: NodeJS.Timeout }
 type StaffSocket = Socket & { data: StaffSocketData };
 
 const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';
@@ -47,6 +50,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly routing: RoutingRepository,
     private readonly notifier: Notifier,
     private readonly limits: RateLimits,
+    private readonly liveness: TokenLiveness,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -54,7 +58,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.admit(socket as StaffSocket, typeof token === 'string' ? token : undefined).then(
-        (admitted) => next(admitted ? undefined : new Error('unauthorized')),
+        (refusal) => next(refusal ? new Error(refusal) : undefined),
         () => next(new Error('unavailable')),
       );
     });
@@ -64,16 +68,41 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
    * The rooms are joined here, before the client hears `connect`: an offer or a message sent
    * the moment after the handshake (the worker is fast) must find the socket in its rooms.
    */
-  private async admit(socket: StaffSocket, token: string | undefined): Promise<boolean> {
-    const staff = await this.auth.resolve(token);
-    if (!staff) return false;
-    socket.data = { staff };
-    // the own room first: a chat accepted in another tab from now on joins this socket through it,
+  private async admit(socket: StaffSocket, token: string | undefined): Promise<'unauthorized' | 'mfa_required' | undefined> {
+    const access = await this.auth.resolve(token);
+    if (!access) return 'unauthorized';
+    if (access.enrolmentOnly) return 'mfa_required';
+    const { staff } = access;
+    const tokenHash = hashToken(token!);
+    socket.data = { staff, tokenHash };
+    // the token's room first: a sign-out from now on closes this socket, on whichever gateway
+    await socket.join(this.auth.socketRoom(tokenHash));
+    // then the own room: a chat accepted in another tab from now on joins this socket through it,
     // and one accepted before is in the read below
     await socket.join(isManager(staff) ? [rooms.staff(staff.id), rooms.managers] : rooms.staff(staff.id));
     const own = await this.sessions.activeForStaff(staff.id);
     await socket.join(own.filter((s) => s.state === 'active').map((s) => rooms.session(s.id)));
-    return true;
+    this.bindToToken(socket, access.expiresAt);
+    return undefined;
+  }
+
+  /** Closes the socket when its token expires, and answers no event once the token is gone. */
+  private bindToToken(socket: StaffSocket, expiresAt: Date): void {
+    socket.data.expiryTimer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt.getTime() - Date.now())).unref();
+    socket.use((packet, next) => {
+      this.liveness.isAlive(socket.data.tokenHash).then(
+        (alive) => {
+          if (alive) return next();
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, error: { code: 'forbidden', message: 'your sign-in has ended; sign in again' } });
+          socket.disconnect(true);
+        },
+        () => {
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, error: { code: 'unavailable', message: 'temporarily unavailable, try again' } });
+        },
+      );
+    });
   }
 
   async handleConnection(socket: StaffSocket) {
@@ -85,6 +114,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   handleDisconnect(socket: StaffSocket) {
+    clearTimeout(socket.data?.expiryTimer);
     const staff = socket.data?.staff;
     if (!staff) return;
     setTimeout(() => void this.awayIfGone(staff).catch((err) => this.logger.warn({ err, staffId: staff.id }, 'presence check failed')), GONE_AFTER_MS).unref();

@@ -4,7 +4,8 @@ import type { Db } from '../db';
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  async record(staffId: string, action: string, sessionId?: string, targetStaffId?: string): Promise<void> {
+  /** `staffId` is null for an actor nobody knows (a failed sign-in with an unknown e-mail). */
+  async record(staffId: string | null, action: string, sessionId?: string, targetStaffId?: string): Promise<void> {
     await this.db.rows(`INSERT INTO staff_audit (staff_id, action, session_id, target_staff_id) VALUES ($1, $2, $3, $4)`, [
       staffId, action, sessionId ?? null, targetStaffId ?? null,
     ]);
