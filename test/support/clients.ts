@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { answerChallenge, enrolSecondFactor } from './second-factor';
 
 export type Ack = { ok: boolean; error?: { code: string; message: string }; [key: string]: unknown };
 
@@ -51,10 +52,21 @@ export async function connectStaff(base: string, token: string): Promise<Socket>
   return socket;
 }
 
+/**
+ * Signs in as production staff do: with a code from their authenticator when they have a
+ * second factor, and setting one up first when their role needs one and they have none.
+ */
 export async function login(base: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const body = (await res.json()) as { accessToken?: string; mfaEnrolmentRequired?: boolean; mfa?: { token: string } };
+  if (body.mfa) {
+    const second = await answerChallenge(base, email, body.mfa.token);
+    if (second.status !== 200) throw new Error(`login with a code failed: ${second.status}`);
+    return ((await second.json()) as { accessToken: string }).accessToken;
+  }
+  if (body.mfaEnrolmentRequired) return enrolSecondFactor(base, body.accessToken!, email);
+  return body.accessToken!;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

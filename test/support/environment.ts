@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { ensureDatabase, migrate } from '@prystan/persistence';
+import { login } from './clients';
 import { AppProcess, freePort } from './processes';
 
 const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -65,7 +66,7 @@ export class TestEnvironment {
   }
 
   /** A staff account written straight to the database (the CLI has its own test). */
-  async staff(input: { role?: string; languages?: string[]; maxChats?: number; name?: string } = {}): Promise<StaffLogin> {
+  async staff(input: { role?: string; languages?: string[]; maxChats?: number; name?: string; enrol?: boolean } = {}): Promise<StaffLogin> {
     const email = `staff-${randomUUID().slice(0, 8)}@example.org`;
     const password = `pw-${randomBytes(8).toString('hex')}`;
     const name = input.name ?? `Counsellor ${email.slice(6, 10)}`;
@@ -74,7 +75,21 @@ export class TestEnvironment {
       `INSERT INTO staff (email, name, role, languages, max_chats, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [email, name, input.role ?? 'counsellor', input.languages ?? ['pl', 'uk', 'en'], input.maxChats ?? 1, hash],
     );
-    return { id: row.id, email, password, name };
+    const login: StaffLogin = { id: row.id, email, password, name };
+    if (input.enrol !== false) await this.enrolIfRequired(login, input.role ?? 'counsellor');
+    return login;
+  }
+
+  /**
+   * A manager or admin sets up their second factor on their first sign-in, as in production
+   * (MFA_REQUIRED_ROLES keeps its default unless a test file sets it): done here, through the
+   * running gateway, so that tests not about sign-in get a person who signs in with a code.
+   */
+  private async enrolIfRequired(who: StaffLogin, role: string): Promise<void> {
+    const gateway = this.processes.find((p) => p.kind === 'gateway');
+    const required = (gateway?.env.MFA_REQUIRED_ROLES ?? 'manager,admin').split(',').map((r) => r.trim());
+    if (!gateway || !required.includes(role)) return;
+    await login(`http://127.0.0.1:${gateway.env.PORT}`, who.email, who.password);
   }
 
   /** Between tests of one file: nobody on duty, no session left live (so each test starts from an empty line). */

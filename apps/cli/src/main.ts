@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, unsupportedRuntime } from '@prystan/config';
 import { ensureDatabase, migrate } from '@prystan/persistence';
 import { parseKeys, runKeys } from './keys-command';
 import { startAll } from './launcher';
+import { parseMfaReset, resetSecondFactor } from './mfa-reset-command';
 import { addStaff, checkPassword, parseStaffAdd, readFirstLine, UsageError } from './staff-command';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'staff': {
+      if (rest[0] === 'mfa-reset') {
+        out(await resetSecondFactor(config, parseMfaReset(rest).email));
+        return 0;
+      }
       const input = parseStaffAdd(rest);
       const password = checkPassword(await readFirstLine(process.stdin));
       out(await addStaff(config, input, password));
@@ -34,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     case 'keys':
       return runKeys(config, parseKeys(rest), out);
     default:
-      err('usage: main.js start | migrate | staff add … | keys status | keys rotate');
+      err('usage: main.js start | migrate | staff add … | staff mfa-reset --email E | keys status | keys rotate');
       return 64;
   }
 }

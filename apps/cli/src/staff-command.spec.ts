@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { parseMfaReset } from './mfa-reset-command';
 import { checkPassword, parseStaffAdd, readFirstLine, UsageError } from './staff-command';
 
 const base = ['add', '--email', 'olena@example.org', '--name', 'Olena', '--role', 'counsellor', '--languages', 'uk,pl'];
@@ -25,5 +26,14 @@ describe('staff add arguments', () => {
     expect(await readFirstLine(Readable.from(['correct horse\nsecond line\n']))).toBe('correct horse');
     expect(() => checkPassword('short')).toThrow(/at least 10/);
     expect(checkPassword('long enough password')).toBe('long enough password');
+  });
+});
+
+describe('staff mfa-reset arguments', () => {
+  it('wants exactly one email', () => {
+    expect(parseMfaReset(['mfa-reset', '--email', ' ada@example.org '])).toEqual({ email: 'ada@example.org' });
+    expect(() => parseMfaReset(['mfa-reset'])).toThrow(/--email/);
+    expect(() => parseMfaReset(['mfa-reset', '--email', 'nobody'])).toThrow(/--email/);
+    expect(() => parseMfaReset(['mfa-reset', '--email', 'a@example.org', '--all'])).toThrow(UsageError);
   });
 });
