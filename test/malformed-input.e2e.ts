@@ -144,6 +144,40 @@ describe('malformed input sweep', () => {
     expect((await fetch(`${base}/api/queue`, { headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
     expect((await fetch(`${base}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
     expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
+    // the second-factor routes: every bad field is named, nothing is a 500
+    const badField = async (path: string, body: string, field: string, auth?: string) => {
+      const res = await post(path, body, auth);
+      expect(res.status).toBe(400);
+      const json = (await res.json()) as { error: { code: string; message: string } };
+      expect(json.error.code).toBe('invalid_input');
+      // a body that is not a JSON object has no field to name
+      if (!['{', 'null', '[]'].includes(body)) expect(json.error.message).toContain(field);
+    };
+    const LONG = '9'.repeat(5000);
+    const challenge = 'c'.repeat(43);
+    for (const path of ['/api/auth/login/totp', '/api/auth/login/recovery']) {
+      for (const body of ['{', 'null', '[]', '{}', JSON.stringify({ token: challenge }), JSON.stringify({ token: challenge, code: 123456 }), JSON.stringify({ token: challenge, code: LONG })]) {
+        await badField(path, body, 'code');
+      }
+      await badField(path, JSON.stringify({ code: '123456' }), 'token');
+      await badField(path, JSON.stringify({ token: 42, code: '123456' }), 'token');
+      await badField(path, JSON.stringify({ token: challenge, code: '123456', extra: 1 }), 'extra');
+    }
+    await badField('/api/auth/login/totp', JSON.stringify({ token: challenge, code: '12345a' }), 'code');
+    await badField('/api/auth/login/recovery', JSON.stringify({ token: challenge, code: '<script>' }), 'code');
+    expect((await post('/api/auth/login/totp', JSON.stringify({ token: challenge, code: '123456' }))).status).toBe(401);
+    for (const body of ['{', 'null', '{}', JSON.stringify({ code: 123456 }), JSON.stringify({ code: 'abcdef' }), JSON.stringify({ code: LONG })]) {
+      await badField('/api/me/mfa/totp/confirm', body, 'code', token);
+    }
+    expect((await post('/api/me/mfa/totp/confirm', JSON.stringify({ code: '123456' }))).status).toBe(401);
+    const admin = await env.staff({ role: 'admin' });
+    const adminToken = await login(base, admin.email, admin.password);
+    for (const id of ['not-a-uuid', '1', HUGE.slice(0, 2000)]) {
+      const res = await post(`/api/admin/staff/${id}/mfa-reset`, '{}', adminToken);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+    }
+    expect((await post(`/api/admin/staff/${admin.id}/mfa-reset`, '{}', token)).status).toBe(403);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     expect(env.logs).not.toMatch(/"level":"(error|fatal)"/);
   });
