@@ -6,6 +6,7 @@ import { verifyWebhookSignature } from '@prystan/escalation-delivery';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { TestEnvironment, type StaffLogin } from './support/environment';
 import { axeViolations, launchBrowser, shot, type Browser } from './support/browser';
+import { passCodeStep } from './support/second-factor';
 
 const DESK = { width: 1280, height: 860 };
 const SECRET = 'webhook-secret-for-console-tests-0123';
@@ -91,6 +92,7 @@ describe('staff console: escalation', () => {
     await page.fill('[data-qa="login-email"]', who.email);
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
+    await passCodeStep(page, who.email);
     await page.locator('[data-qa="presence"]').waitFor();
     await page.locator('.connection.online').waitFor();
     // one header row at 1280 px, whatever the language and role

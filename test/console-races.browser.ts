@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { ask, connectSurvivor, eventually } from './support/clients';
 import type { StaffLogin } from './support/environment';
 import { browserSuite } from './support/browser-suite';
+import { passCodeStep } from './support/second-factor';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -62,6 +63,7 @@ describe('staff console when answers and events cross', () => {
     await page.fill('[data-qa="login-email"]', who.email);
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
+    await passCodeStep(page, who.email);
     await page.locator('[data-qa="presence"]').waitFor();
     await eventually(async () => wire.passed.some((f) => f.startsWith('43/staff,')));
   }

@@ -4,6 +4,7 @@ import { ask, connectStaff, connectSurvivor, eventually, login, next } from './s
 import type { StaffLogin } from './support/environment';
 import { axeViolations, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { passCodeStep } from './support/second-factor';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -19,6 +20,7 @@ describe('staff console', () => {
     await page.fill('[data-qa="login-email"]', who.email);
     await page.fill('[data-qa="login-password"]', who.password);
     await page.click('[data-qa="login-submit"]');
+    await passCodeStep(page, who.email);
     await page.locator('[data-qa="presence"]').waitFor();
     // one header row at 1280 px, whatever the language and role
     expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(64);

@@ -74,3 +74,14 @@ export async function answerChallenge(base: string, email: string, token: string
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, code: await nextCode(email) }),
   });
 }
+
+/**
+ * In the console: after the password, the code step for a person with a second factor (a
+ * fresh code from their "app"); nothing for anyone else.
+ */
+export async function passCodeStep(page: import('playwright-core').Page, email: string): Promise<void> {
+  if (!secondFactorOf(email)) return;
+  await page.locator('[data-qa="login-code"]').waitFor();
+  await page.fill('[data-qa="login-code"]', await nextCode(email));
+  await page.click('[data-qa="login-code-submit"]');
+}

@@ -14,7 +14,10 @@ import { StatsView } from './views/stats';
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
 export interface Staff { id: string; name: string; role: Role; languages: Lang[]; maxChats: number; uiLanguage: string | null }
-interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
+export interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
+/** The password step's answer: signed in, or a code wanted, or a second factor to set up first. */
+type PasswordAnswer = (LoginAnswer & { mfaEnrolmentRequired?: boolean }) | { mfa: { token: string; methods: string[] } };
+export type SignInStep = { kind: 'done' } | { kind: 'code'; token: string } | { kind: 'enrol' };
 interface Stored { token: string; email: string; expiresAt: number }
 
 /** A screen of the console. `render` rebuilds it from its state (also after a language change). */
@@ -78,12 +81,33 @@ export class App {
     this.showLogin();
   }
 
-  /** Signs in (first time or again); an ApiError goes back to the form. */
-  async signIn(email: string, password: string): Promise<void> {
+  /**
+   * The password step (first sign-in or again); an ApiError goes back to the form. An
+   * enrolment-only token is kept in memory only (never in sessionStorage): a reload starts over.
+   */
+  async signIn(email: string, password: string): Promise<SignInStep> {
     this.api.token = undefined;
-    const answer = await this.api.post<LoginAnswer>('/api/auth/login', { email, password });
-    this.api.token = answer.accessToken;
+    const answer = await this.api.post<PasswordAnswer>('/api/auth/login', { email, password });
     this.email = email;
+    if ('mfa' in answer) return { kind: 'code', token: answer.mfa.token };
+    if (answer.mfaEnrolmentRequired) {
+      this.api.token = answer.accessToken;
+      return { kind: 'enrol' };
+    }
+    this.signedIn(answer);
+    return { kind: 'done' };
+  }
+
+  /** The second step: a code from the app (`totp`) or a recovery code. */
+  async signInWithCode(token: string, method: 'totp' | 'recovery', code: string): Promise<void> {
+    this.api.token = undefined;
+    this.signedIn(await this.api.post<LoginAnswer>(`/api/auth/login/${method}`, { token, code }));
+  }
+
+  /** A full sign-in: the token is kept for this tab, and the console opens (or resumes). */
+  signedIn(answer: LoginAnswer): void {
+    const { email } = this;
+    this.api.token = answer.accessToken;
     this.expiresAt = Date.parse(answer.expiresAt);
     sessionStorage.setItem(STORE, JSON.stringify({ token: answer.accessToken, email, expiresAt: this.expiresAt } satisfies Stored));
     const previous = this.staff;
@@ -109,7 +133,7 @@ export class App {
     this.lastFocus = document.activeElement;
     this.link?.socket.disconnect();
     this.attention.flash('sign-in', this.t.login.expiredTitle);
-    this.reauth = new LoginView(this, true, (email, password) => this.signIn(email, password));
+    this.reauth = new LoginView(this, true);
     document.getElementById('app')!.inert = true;
     document.getElementById('overlay')!.replaceChildren(this.reauth.el);
     this.reauth.render();
@@ -161,7 +185,7 @@ export class App {
   }
 
   private showLogin(): void {
-    const login = new LoginView(this, false, (email, password) => this.signIn(email, password));
+    const login = new LoginView(this, false);
     document.getElementById('app')!.replaceChildren(login.el);
     login.render();
     login.focus();

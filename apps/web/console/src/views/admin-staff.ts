@@ -45,7 +45,20 @@ export class StaffAdmin implements AdminSection {
         h('td', { class: 'actions' },
           h('button', { type: 'button', class: 'secondary small', onclick: () => this.edit(r) }, t.app.edit),
           h('button', { type: 'button', class: 'secondary small', onclick: () => this.password(r) }, s.resetPassword),
-          r.id === this.app.staff?.id ? null : h('button', { type: 'button', class: 'secondary small', onclick: () => void this.toggle(r) }, r.disabled ? s.enable : s.disable)))))));
+          r.id === this.app.staff?.id ? null : h('button', { type: 'button', class: 'secondary small', onclick: () => void this.toggle(r) }, r.disabled ? s.enable : s.disable),
+          r.id === this.app.staff?.id ? null : h('button', { type: 'button', class: 'secondary small', 'data-qa': 'staff-mfa-reset', onclick: () => void this.resetSecondFactor(r) }, s.mfaReset)))))));
+  }
+
+  /** For a lost phone: the person is signed out everywhere and sets up two-step sign-in again. */
+  private async resetSecondFactor(r: StaffRow): Promise<void> {
+    const s = this.app.t.admin.staff;
+    if (!window.confirm(s.confirmMfaReset(r.name))) return;
+    try {
+      await this.app.api.post(`/api/admin/staff/${r.id}/mfa-reset`, {});
+      this.done(s.mfaResetDone);
+    } catch (err) {
+      this.message.textContent = errorText(this.app.t, err);
+    }
   }
 
   private done(text: string): void {

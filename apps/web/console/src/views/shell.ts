@@ -76,7 +76,7 @@ export class Shell {
           h('div', { class: 'me-menu' },
             h('p', { class: 'role' }, h('span', {}, staff?.name ?? ''), role),
             h('div', { class: 'field' }, h('label', { for: language.id }, t.app.uiLanguage), language),
-            h('button', { type: 'button', class: 'secondary', onclick: () => void this.app.signOut() }, t.app.signOut)))));
+            h('button', { type: 'button', class: 'secondary', 'data-qa': 'sign-out', onclick: () => void this.app.signOut() }, t.app.signOut)))));
     // the header and the notices that must not be missed stay in view while the page scrolls
     this.el.replaceChildren(h('div', { class: 'masthead' }, header, this.noticesEl), this.main);
     this.renderNotices();
