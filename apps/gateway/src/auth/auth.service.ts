@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { CONFIG, type Config } from '@prystan/config';
-import { hashToken, newToken, SealedBox } from '@prystan/crypto';
+import { hashToken, Keyring, newToken } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { AuditRepository, SecondFactorRepository, StaffRepository, TokenRepository, type StaffRecord, type TokenAccess } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
@@ -47,7 +47,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly liveness: TokenLiveness,
     private readonly notifier: Notifier,
-    private readonly box: SealedBox,
+    private readonly keyring: Keyring,
   ) {}
 
   async login(email: string, password: string, address: string | undefined): Promise<LoginOutcome> {
@@ -110,7 +110,7 @@ export class AuthService {
   private async acceptTotp(staffId: string, code: string): Promise<boolean> {
     const stored = await this.factors.totp(staffId);
     if (!stored?.confirmed) return false;
-    const step = await totpStep(openTotpSecret(this.box, staffId, stored.secretSealed), code);
+    const step = await totpStep(openTotpSecret(this.keyring, staffId, stored.secretSealed), code);
     // the step is spent atomically: the same code (or an older one) never signs in twice
     return step !== undefined && (await this.factors.useTotpStep(staffId, step));
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@prystan/config';
 import { conflict, invalidInput } from '@prystan/contract';
-import { SealedBox } from '@prystan/crypto';
+import { Keyring } from '@prystan/crypto';
 import { AuditRepository, SecondFactorRepository, TokenRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
@@ -23,13 +23,13 @@ export class SecondFactorService {
     private readonly tokens: TokenRepository,
     private readonly audit: AuditRepository,
     private readonly notifier: Notifier,
-    private readonly box: SealedBox,
+    private readonly keyring: Keyring,
   ) {}
 
   /** A new secret, not active until confirmed. A confirmed one is never replaced here (an admin resets it). */
   async startTotp(staff: StaffRecord): Promise<{ secret: string; otpauthUrl: string }> {
     const secret = newTotpSecret();
-    if (!(await this.factors.savePendingTotp(staff.id, sealTotpSecret(this.box, staff.id, secret)))) {
+    if (!(await this.factors.savePendingTotp(staff.id, sealTotpSecret(this.keyring, staff.id, secret)))) {
       throw conflict('a second factor is already set up; an administrator can reset it');
     }
     return { secret, otpauthUrl: totpUri(secret, ISSUER, staff.email) };
@@ -40,7 +40,7 @@ export class SecondFactorService {
     const stored = await this.factors.totp(staff.id);
     if (!stored) throw conflict('start setting up a second factor first');
     if (stored.confirmed) throw conflict('a second factor is already set up');
-    const step = await totpStep(openTotpSecret(this.box, staff.id, stored.secretSealed), code);
+    const step = await totpStep(openTotpSecret(this.keyring, staff.id, stored.secretSealed), code);
     if (step === undefined) throw invalidInput('code: that is not the current code; check the time on your phone and try the next one');
     const codes = newRecoveryCodes();
     if (!(await this.factors.confirmTotp(staff.id, step, codes.map((c) => hashRecoveryCode(this.config.appSecret, c))))) {
