@@ -6,6 +6,7 @@ import { CATALOGUE } from '@prystan/metrics';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { TestEnvironment } from './support/environment';
 import { freePort, type AppProcess } from './support/processes';
+import { metricNames, monitoringQueries } from './support/promql';
 import { listeningPorts, parseMetrics, scrape, valueOf, type Sample } from './support/prometheus';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -122,6 +123,8 @@ describe('metrics and health on their own ports', () => {
       return valueOf(samples, 'prystan_sessions_waiting', { language: 'pl', priority: 'danger' }) === 1 ? samples : undefined;
     });
     expect(valueOf(waiting, 'prystan_longest_wait_seconds', { language: 'pl' })).toBeGreaterThan(0);
+    expect(valueOf(waiting, 'prystan_longest_wait_by_class_seconds', { language: 'pl', priority: 'danger' })).toBeGreaterThan(0);
+    expect(valueOf(waiting, 'prystan_longest_wait_by_class_seconds', { language: 'pl', priority: 'other' })).toBe(0);
     expect(valueOf(waiting, 'prystan_counsellors', { language: 'pl', status: 'available' })).toBe(0);
     expect(valueOf(waiting, 'prystan_sessions_waiting', { language: 'uk', priority: 'other' })).toBe(0);
 
@@ -203,6 +206,21 @@ describe('metrics and health on their own ports', () => {
       expect(labelViolations(parseMetrics(text))).toEqual([]);
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
+  });
+
+  it('the dashboard and the alert rules ask only for metrics the processes export', async () => {
+    const exported = new Set(['up']); // Prometheus' own, per target
+    for (const port of [gatewayPort, workerPort]) {
+      for (const m of (await scrape(port)).text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+        exported.add(m[1]);
+        if (m[2] === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(m[1] + suffix);
+      }
+    }
+    const queries = monitoringQueries();
+    expect(queries.length).toBeGreaterThan(25);
+    const used = queries.flatMap(({ where, expr }) => metricNames(expr).map((name) => ({ where, name })));
+    expect(new Set(used.map((u) => u.name)).size).toBeGreaterThan(15);
+    expect(used.filter((u) => !exported.has(u.name))).toEqual([]);
   });
 
   it('does not open a metrics port when it is 0, and says so', async () => {

@@ -16,6 +16,7 @@ export const CATALOGUE = {
   // the line (workers, from PostgreSQL)
   sessionsWaiting: { name: 'prystan_sessions_waiting', help: 'Chats waiting for a counsellor (an offer not yet answered included), by language and routing class', labels: { language, priority } },
   longestWait: { name: 'prystan_longest_wait_seconds', help: 'How long the longest-waiting chat of each language has waited (0: nobody waits)', labels: { language } },
+  longestWaitByClass: { name: 'prystan_longest_wait_by_class_seconds', help: 'How long the longest-waiting chat of each language and routing class has waited (0: nobody waits)', labels: { language, priority } },
   counsellors: { name: 'prystan_counsellors', help: 'Staff who speak each language, by status: available (room for a chat), busy (available, full), away, offline', labels: { language, status: counsellorStatus } },
   escalationUnacknowledged: { name: 'prystan_escalation_unacknowledged_seconds', help: 'Age of the oldest escalation of the last 24 h not yet acknowledged (webhook, e-mail) or not yet called (phone); 0: none', labels: { channel } },
   jobs: { name: 'prystan_jobs', help: 'BullMQ jobs by queue and state (shared by all workers)', labels: { queue, state: jobState } },

@@ -32,8 +32,12 @@ export class LineMetrics {
     }));
     metrics.gauge('longestWait', (g) => this.read(g, async () => {
       const rows = await this.operations.longestWaits();
-      for (const language of LANGUAGES) g.set({ language }, 0);
-      for (const r of rows) g.set({ language: r.language as never }, Math.max(0, r.seconds));
+      for (const language of LANGUAGES) g.set({ language }, Math.max(0, ...rows.filter((r) => r.language === language).map((r) => r.seconds)));
+    }));
+    metrics.gauge('longestWaitByClass', (g) => this.read(g, async () => {
+      const rows = await this.operations.longestWaits();
+      for (const language of LANGUAGES) for (const priority of PRIORITIES) g.set({ language, priority }, 0);
+      for (const r of rows) g.set({ language: r.language as never, priority: PRIORITIES[r.priority] }, Math.max(0, r.seconds));
     }));
     metrics.gauge('counsellors', (g) => this.read(g, async () => {
       const rows = await this.operations.counsellors();

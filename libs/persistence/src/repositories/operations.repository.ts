@@ -18,11 +18,11 @@ export class OperationsRepository {
     );
   }
 
-  /** Seconds the longest-waiting chat of each language has waited (languages with a line only). */
-  async longestWaits(): Promise<{ language: string; seconds: number }[]> {
+  /** Seconds the longest-waiting chat of each language and class has waited (lines with someone in them only). */
+  async longestWaits(): Promise<{ language: string; priority: number; seconds: number }[]> {
     return this.db.rows(
-      `SELECT language, extract(epoch FROM now() - min(created_at))::float8 AS seconds
-       FROM chat_session WHERE state IN ('waiting', 'offered') GROUP BY language`,
+      `SELECT language, priority::int AS priority, extract(epoch FROM now() - min(created_at))::float8 AS seconds
+       FROM chat_session WHERE state IN ('waiting', 'offered') GROUP BY language, priority`,
     );
   }
 
