@@ -38,6 +38,8 @@ export class BusWatchdog {
   }
 
   start(): void {
+    // the silence is counted from now: a slow start (Nest, migrations of a busy machine) is not deafness
+    this.lastHeard = this.lastTick = Date.now();
     this.sub.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer) => {
       if (channel.toString() !== this.channel) return;
       this.lastHeard = Date.now();
