@@ -44,7 +44,8 @@ async function health(port: number): Promise<{ status: number; body: Record<stri
 }
 
 describe('metrics and health on their own ports', () => {
-  const env = new TestEnvironment({ OFFER_TIMEOUT_SECONDS: '5' });
+  // the webhook receiver listens on loopback, which webhooks reach only with ALLOW_PRIVATE_WEBHOOKS
+  const env = new TestEnvironment({ OFFER_TIMEOUT_SECONDS: '5', ALLOW_PRIVATE_WEBHOOKS: 'true' });
   const sockets: Socket[] = [];
   const hooks: { ackUrl: string }[] = [];
   let hookServer: Server;
