@@ -33,6 +33,9 @@ export class TestEnvironment {
       MESSAGE_KEY: KEYS.message,
       APP_SECRET: KEYS.app,
       LOG_LEVEL: 'debug',
+      // test files run side by side: the metrics ports are off unless a test asks for them
+      GATEWAY_METRICS_PORT: '0',
+      WORKER_METRICS_PORT: '0',
       ...this.extraEnv,
       ...overrides,
     };

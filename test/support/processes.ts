@@ -54,6 +54,10 @@ export class AppProcess {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get log(): string {
     return this.output.join('');
   }

@@ -25,6 +25,8 @@ export async function startAll(config: Config, say: (line: string) => void): Pro
   say(`  embed loader    <script src="${base}/widget.js" data-lang="uk" defer></script>`);
   say(`  staff console   ${base}/console`);
   say(`  health          ${base}/api/health`);
+  const metricsAt = (port: number) => (port === 0 ? 'off' : `http://${config.METRICS_HOST.includes(':') ? `[${config.METRICS_HOST}]` : config.METRICS_HOST}:${port}/metrics`);
+  say(`  metrics         gateway ${metricsAt(config.GATEWAY_METRICS_PORT)}, worker ${metricsAt(config.WORKER_METRICS_PORT)}   (and /health)`);
   if (staffCount === 0) {
     say('');
     say('No staff accounts yet. Create the first admin (the password is read from standard input):');

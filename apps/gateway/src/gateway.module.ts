@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Config } from '@prystan/config';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { HEALTH_PROBE, MetricsModule } from '@prystan/metrics';
 import { Notifier, PlatformModule, QueueBus, SessionEnding } from '@prystan/platform';
 import { AdminModule } from './admin/admin.module';
 import { BoardController } from './admin/board.controller';
@@ -26,7 +27,9 @@ import { ConversationService } from './conversation/conversation.service';
 import { EscalationController } from './escalation/escalation.controller';
 import { EscalationService } from './escalation/escalation.service';
 import { RiskService } from './conversation/risk.service';
+import { GatewayHealth } from './health/gateway-health';
 import { HealthController } from './health/health.controller';
+import { GatewayMetrics } from './metrics/gateway-metrics';
 import { StaffGateway } from './staff/staff.gateway';
 import { StaffSessionService } from './staff/staff-session.service';
 import { WebController } from './web/web.controller';
@@ -37,12 +40,15 @@ export class GatewayModule {
   static forRoot(config: Config, logger: AppLogger, watchdog: BusWatchdog): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot(config, logger, 'gateway'), AdminModule],
+      imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), AdminModule],
       controllers: [HealthController, AuthController, SecondFactorController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: BusWatchdog, useValue: watchdog },
         GatewayBroadcaster,
+        GatewayHealth,
+        { provide: HEALTH_PROBE, useExisting: GatewayHealth },
+        GatewayMetrics,
         { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
         { provide: SessionEnding, inject: [Notifier, QueueBus, LOGGER], useFactory: (n: Notifier, q: QueueBus, l: AppLogger) => new SessionEnding(n, q, l) },
         AuthService,

@@ -3,7 +3,11 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { Config } from '@prystan/config';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { HEALTH_PROBE, MetricsModule } from '@prystan/metrics';
+import { Db, OperationsRepository } from '@prystan/persistence';
 import { Notifier, PlatformModule, QueueBus, REDIS, SessionEnding, socketIoKey, type Broadcaster } from '@prystan/platform';
+import { WorkerHealth } from './health/worker-health';
+import { LineMetrics } from './metrics/line-metrics';
 import { MaintenanceService } from './maintenance/maintenance.service';
 import { QueueStatusPublisher } from './queue-status/queue-status.publisher';
 import { RoutingProcessor } from './routing/routing.processor';
@@ -18,7 +22,7 @@ export class WorkerModule {
   static forRoot(config: Config, logger: AppLogger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, logger, 'worker')],
+      imports: [PlatformModule.forRoot(config, logger, 'worker'), MetricsModule.forRoot('worker')],
       providers: [
         {
           provide: Notifier,
@@ -33,6 +37,10 @@ export class WorkerModule {
         SessionClosureService,
         MaintenanceService,
         JobRunner,
+        { provide: OperationsRepository, inject: [Db], useFactory: (db: Db) => new OperationsRepository(db) },
+        LineMetrics,
+        WorkerHealth,
+        { provide: HEALTH_PROBE, useExisting: WorkerHealth },
       ],
     };
   }

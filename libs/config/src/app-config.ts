@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -132,6 +132,19 @@ export class AppConfig {
    */
   @Matches(/^\s*((counsellor|manager|admin)\s*(,\s*(counsellor|manager|admin)\s*)*)?$/, { message: 'MFA_REQUIRED_ROLES must be a comma list of counsellor, manager, admin (or empty, outside production)' })
   MFA_REQUIRED_ROLES = 'manager,admin';
+  /** Prometheus `/metrics` and `/health` of each gateway (0: off). Several gateways on one host each need their own. */
+  @Transform(toInt) @IsInt({ message: 'GATEWAY_METRICS_PORT must be a port number (0 turns it off)' }) @Min(0) @Max(65535)
+  GATEWAY_METRICS_PORT = 9464;
+
+  /** Prometheus `/metrics` and `/health` of each worker (0: off). */
+  @Transform(toInt) @IsInt({ message: 'WORKER_METRICS_PORT must be a port number (0 turns it off)' }) @Min(0) @Max(65535)
+  WORKER_METRICS_PORT = 9465;
+
+  /** Address the metrics ports bind to: loopback unless a scraper on another host (or container) needs them. */
+  @ValidateIf((c: AppConfig) => c.METRICS_HOST !== 'localhost')
+  @IsIP(undefined, { message: 'METRICS_HOST must be an IP address to bind to (127.0.0.1, ::1, 0.0.0.0, ...) or localhost' })
+  METRICS_HOST = '127.0.0.1';
+
   /** Set by the launcher for child processes; not for operators. */
   @IsOptional() @IsString()
   PRYSTAN_ROLE?: string;

@@ -68,4 +68,27 @@ describe('configuration', () => {
   it('parses the embed origins list', () => {
     expect(loadConfig({ ...keys, EMBED_ORIGINS: ' https://a.example  https://b.example ' }).embedOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('serves metrics on 127.0.0.1:9464 (gateway) and 9465 (worker) by default, and 0 turns them off', () => {
+    expect(loadConfig({ ...keys })).toMatchObject({ GATEWAY_METRICS_PORT: 9464, WORKER_METRICS_PORT: 9465, METRICS_HOST: '127.0.0.1' });
+    expect(loadConfig({ ...keys, GATEWAY_METRICS_PORT: '0', WORKER_METRICS_PORT: '0' })).toMatchObject({ GATEWAY_METRICS_PORT: 0, WORKER_METRICS_PORT: 0 });
+    expect(loadConfig({ ...keys, METRICS_HOST: '::1' }).METRICS_HOST).toBe('::1');
+    expect(loadConfig({ ...keys, METRICS_HOST: '0.0.0.0' }).METRICS_HOST).toBe('0.0.0.0');
+  });
+
+  it('refuses a bad metrics port or host, naming it', () => {
+    for (const [name, value] of [['GATEWAY_METRICS_PORT', '70000'], ['GATEWAY_METRICS_PORT', 'nine'], ['WORKER_METRICS_PORT', '-1'], ['WORKER_METRICS_PORT', '94.5']]) {
+      expect(() => loadConfig({ ...keys, [name]: value })).toThrow(new RegExp(`${name}`));
+    }
+    for (const host of ['metrics.example.org', '127.0.0.1:9464', '300.1.1.1', 'http://127.0.0.1']) {
+      expect(() => loadConfig({ ...keys, METRICS_HOST: host })).toThrow(/METRICS_HOST must be an IP address/);
+    }
+  });
+
+  it('refuses metrics ports that clash with PORT or with each other', () => {
+    expect(() => loadConfig({ ...keys, PORT: '9464' })).toThrow(/GATEWAY_METRICS_PORT must differ from PORT/);
+    expect(() => loadConfig({ ...keys, PORT: '8080', WORKER_METRICS_PORT: '8080' })).toThrow(/WORKER_METRICS_PORT must differ from PORT/);
+    expect(() => loadConfig({ ...keys, GATEWAY_METRICS_PORT: '9500', WORKER_METRICS_PORT: '9500' })).toThrow(/must differ \(9500\)/);
+    expect(loadConfig({ ...keys, PORT: '0', GATEWAY_METRICS_PORT: '0', WORKER_METRICS_PORT: '0' }).PORT).toBe(0);
+  });
 });

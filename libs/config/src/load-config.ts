@@ -50,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
   if (config.NODE_ENV === 'production' && mfaRequiredRoles.length === 0) {
     throw new ConfigError('Invalid configuration:\n  MFA_REQUIRED_ROLES must name at least one role in production (the default is manager,admin)');
   }
+  const clash = metricsPortClash(config);
+  if (clash) throw new ConfigError(`Invalid configuration:\n  ${clash}`);
   const keys = resolveKeys(config, warn);
   const { MESSAGE_KEY: _m, APP_SECRET: _a, ...rest } = config;
   return Object.freeze({
@@ -59,6 +61,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
     embedOrigins: embed.origins,
     mfaRequiredRoles,
   }) as Config;
+}
+
+/** A process cannot serve users and its metrics on one port; a gateway and a worker on one host need two. */
+function metricsPortClash(config: AppConfig): string | undefined {
+  const { PORT, GATEWAY_METRICS_PORT: gateway, WORKER_METRICS_PORT: worker } = config;
+  if (gateway !== 0 && gateway === PORT) return `GATEWAY_METRICS_PORT must differ from PORT (${PORT})`;
+  if (worker !== 0 && worker === PORT) return `WORKER_METRICS_PORT must differ from PORT (${PORT})`;
+  if (gateway !== 0 && gateway === worker) return `GATEWAY_METRICS_PORT and WORKER_METRICS_PORT must differ (${gateway}): a gateway and a worker may share a host`;
+  return undefined;
 }
 
 /** MESSAGE_KEY's list, already matched against its pattern; one key listed twice is a mistake worth stopping for. */

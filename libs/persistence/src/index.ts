@@ -15,3 +15,4 @@ export { AuditRepository } from './repositories/audit.repository';
 export { MaintenanceRepository } from './repositories/maintenance.repository';
 export { SealedDataRepository, SEALED_COLUMNS, type SealedColumnName, type SealedRow } from './repositories/sealed-data.repository';
 export { EscalationRepository, type EscalationRecord, type EscalationListItem, type OwnEscalationItem } from './repositories/escalation.repository';
+export { OperationsRepository, type WaitingCount, type CounsellorCount } from './repositories/operations.repository';

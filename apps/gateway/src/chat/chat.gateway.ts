@@ -16,6 +16,7 @@ import { WsAckFilter } from '../common/ws-ack.filter';
 import { addressGroup, addressKey, socketAddress } from '../common/client-address';
 import { ConnectionCap } from '../common/connection-cap';
 import { limitSocketEvents } from '../common/socket-rate-limit';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ChatService } from './chat.service';
 
 interface SurvivorSocketData { sessionId?: string }
@@ -35,6 +36,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly limits: RateLimits,
     private readonly broadcaster: GatewayBroadcaster,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly metrics: GatewayMetrics,
   ) {
     this.perAddress = new ConnectionCap(config.SOCKETS_PER_ADDRESS);
   }
@@ -117,8 +119,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(CHAT_IN.send)
   async send(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorMessageDto) {
+    const acknowledged = this.metrics.messageAck.startTimer({ from: 'survivor' });
     const sessionId = this.sessionOf(socket);
-    return { ok: true, ...(await this.chat.send(sessionId, body.clientId, body.text)) };
+    const stored = await this.chat.send(sessionId, body.clientId, body.text);
+    acknowledged();
+    return { ok: true, ...stored };
   }
 
   @SubscribeMessage(CHAT_IN.typing)

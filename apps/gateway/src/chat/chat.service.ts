@@ -8,6 +8,7 @@ import { hashToken, newToken } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository, StaffRepository, type SessionRecord } from '@prystan/persistence';
 import { Notifier, QueueBus, SessionEnding } from '@prystan/platform';
+import { PrystanMetrics } from '@prystan/metrics';
 import { LineService, priorityFor } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
 import { RiskService } from '../conversation/risk.service';
@@ -27,6 +28,7 @@ export class ChatService {
     private readonly ending: SessionEnding,
     private readonly risk: RiskService,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
   ) {}
 
   /**
@@ -49,6 +51,7 @@ export class ChatService {
     // routing first: the worker pairs while this gateway computes the position
     await this.bus.route('session-start');
     const place = await this.line.positionOf(session.id, dto.language);
+    this.metrics.sessionsStarted.inc({ language: dto.language });
     this.logger.info({ sessionId: session.id, language: dto.language, priority: session.priority }, 'session started');
     return {
       session,

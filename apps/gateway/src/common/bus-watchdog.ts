@@ -23,8 +23,8 @@ export class BusWatchdog {
   private lastHeard = Date.now();
   private lastTick = Date.now();
   private timer?: NodeJS.Timeout;
-  /** 0: hearing; 1: patterns subscribed again; 2: subscriber reconnected too */
-  private repairStage = 0;
+  /** 0: hearing; 1: patterns subscribed again; 2: subscriber reconnected too (a metric reads it) */
+  private stage = 0;
   private repairedAt = 0;
 
   constructor(
@@ -38,11 +38,13 @@ export class BusWatchdog {
   }
 
   start(): void {
+    // the silence is counted from now: a slow start (Nest, migrations of a busy machine) is not deafness
+    this.lastHeard = this.lastTick = Date.now();
     this.sub.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer) => {
       if (channel.toString() !== this.channel) return;
       this.lastHeard = Date.now();
-      if (this.repairStage > 0) this.logger.warn('the Redis bus is heard again');
-      this.repairStage = 0;
+      if (this.stage > 0) this.logger.warn('the Redis bus is heard again');
+      this.stage = 0;
     });
     this.timer = setInterval(() => this.beat(), this.timing.beatEveryMs);
     this.timer.unref();
@@ -51,6 +53,11 @@ export class BusWatchdog {
   /** False while the heartbeat has not come back for a while. */
   get hearing(): boolean {
     return Date.now() - this.lastHeard < this.timing.staleAfterMs;
+  }
+
+  /** 0: hearing; 1: patterns subscribed again; 2: subscriber reconnected too. */
+  get repairStage(): number {
+    return this.stage;
   }
 
   stop(): void {
@@ -64,18 +71,18 @@ export class BusWatchdog {
     this.lastTick = now;
     this.pub.publish(this.channel, '').catch(() => undefined);
     if (!onSchedule || this.hearing) return;
-    if (this.repairStage > 0 && now - this.repairedAt < this.timing.staleAfterMs) return;
+    if (this.stage > 0 && now - this.repairedAt < this.timing.staleAfterMs) return;
     this.repairedAt = now;
     const silentForMs = now - this.lastHeard;
-    if (this.repairStage === 0) {
+    if (this.stage === 0) {
       // gentle first: the patterns again (harmless if they are still there), nothing unread is lost
-      this.repairStage = 1;
+      this.stage = 1;
       this.logger.error({ subscriber: this.sub.status, publisher: this.pub.status, silentForMs }, 'this gateway no longer hears the Redis bus; subscribing again');
       this.sub.psubscribe(...NAMESPACES.map((nsp) => `${this.socketIoKey}#${nsp}#*`)).catch(() => undefined);
       return;
     }
     // still silent: the connection itself may be stuck; ioredis subscribes everything again on reconnect
-    this.repairStage = 2;
+    this.stage = 2;
     this.logger.error({ subscriber: this.sub.status, publisher: this.pub.status, silentForMs }, 'this gateway still does not hear the Redis bus; reconnecting its subscriber');
     this.sub.disconnect(true);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, type Language, type WireMessage } from '@prystan/contract';
 import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
+import { PrystanMetrics } from '@prystan/metrics';
 import { MessageRepository, type InsertResult } from '@prystan/persistence';
 
 export type Sender = 'survivor' | 'counsellor' | 'system';
@@ -8,12 +9,13 @@ export type Sender = 'survivor' | 'counsellor' | 'system';
 /** Messages of one session: sealed on the way in, opened on the way out, never logged. */
 @Injectable()
 export class ConversationService {
-  constructor(private readonly messages: MessageRepository, private readonly keyring: Keyring) {}
+  constructor(private readonly messages: MessageRepository, private readonly keyring: Keyring, private readonly metrics: PrystanMetrics) {}
 
   async append(input: { sessionId: string; sender: Sender; staffId?: string; clientId?: string; text: string; states: string[] }): Promise<InsertResult & { message?: WireMessage }> {
     const text = input.text.trim();
     const result = await this.messages.insert({ ...input, body: this.keyring.sealField(SEALED_FIELDS.message(input.sessionId), text) });
     if (result.kind !== 'inserted') return result;
+    this.metrics.messages.inc({ from: input.sender });
     return { ...result, message: { id: result.id, sessionId: input.sessionId, from: input.sender, text, sentAt: result.sentAt.toISOString() } };
   }
 

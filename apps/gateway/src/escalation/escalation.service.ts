@@ -4,6 +4,7 @@ import { forbidden, invalidInput, notFound, STAFF_OUT, type EscalationCreateDto 
 import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, ServiceRepository, SessionRepository, type EscalationRecord, type StaffRecord } from '@prystan/persistence';
+import { PrystanMetrics } from '@prystan/metrics';
 import { escalationStatusEvent, Notifier, publishEscalationStatus, QueueBus } from '@prystan/platform';
 
 /**
@@ -20,6 +21,7 @@ export class EscalationService {
     private readonly bus: QueueBus,
     private readonly notifier: Notifier,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
   ) {}
 
   async create(me: StaffRecord, dto: EscalationCreateDto) {
@@ -40,6 +42,7 @@ export class EscalationService {
       channelType: service.channelType,
       sealedDetails: this.keyring.sealField(SEALED_FIELDS.escalation(id), JSON.stringify(details)),
     });
+    this.metrics.escalations.inc({ channel: escalation.channelType, outcome: 'raised' });
     if (service.channelType !== 'phone') await this.bus.deliverEscalation(id);
     this.publish(escalation);
     this.logger.info({ escalationId: id, sessionId: session.id, serviceId: service.id, channel: service.channelType, urgency: dto.urgency }, 'escalation raised');
@@ -50,6 +53,7 @@ export class EscalationService {
     const updated = await this.escalations.recordPhoneResult(escalationId, me.id, result);
     if (!updated) throw forbidden('not one of your open phone escalations');
     this.publish(updated);
+    if (updated.status === 'delivered' || updated.status === 'failed') this.metrics.escalations.inc({ channel: 'phone', outcome: updated.status });
     if (updated.status === 'failed') this.notifier.managers(STAFF_OUT.alert, { kind: 'escalation-failed', escalationId, sessionId: updated.sessionId, channel: updated.channelType, at: new Date().toISOString() });
     return escalationStatusEvent(updated);
   }
@@ -57,6 +61,7 @@ export class EscalationService {
   async acknowledge(escalationId: string): Promise<EscalationRecord | undefined> {
     const updated = await this.escalations.transition(escalationId, ['queued', 'delivered'], 'acknowledged');
     if (updated) {
+      this.metrics.escalations.inc({ channel: updated.channelType, outcome: 'acknowledged' });
       this.publish(updated);
       this.logger.info({ escalationId }, 'escalation acknowledged');
     }

@@ -5,6 +5,7 @@ import {
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { Db, EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
+import { PrystanMetrics } from '@prystan/metrics';
 import { ROUTING_LOCK } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
 
@@ -20,6 +21,7 @@ export class StaffSessionService {
     private readonly notifier: Notifier,
     private readonly bus: QueueBus,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
   ) {}
 
   /**
@@ -36,6 +38,7 @@ export class StaffSessionService {
         [me.id],
       );
     });
+    this.metrics.offers.inc({ outcome: 'withdrawn' }, withdrawn.length);
     for (const { id } of withdrawn) this.notifier.staff(me.id, STAFF_OUT.offerWithdrawn, { sessionId: id, reason: 'presence' });
     this.notifier.staff(me.id, STAFF_OUT.presence, { status });
     await this.bus.route('presence');
@@ -46,6 +49,7 @@ export class StaffSessionService {
   async accept(me: StaffRecord, sessionId: string) {
     const session = await this.sessions.accept(sessionId, me.id);
     if (!session) throw conflict('this offer has expired or gone to someone else');
+    this.metrics.offers.inc({ outcome: 'accepted' });
     this.notifier.joinStaffToSession(me.id, sessionId);
     // the counsellor's other tabs drop the offer card and fetch the chat
     this.notifier.staff(me.id, STAFF_OUT.offerWithdrawn, { sessionId, reason: 'accepted' });
@@ -61,6 +65,7 @@ export class StaffSessionService {
   async decline(me: StaffRecord, sessionId: string) {
     const session = await this.sessions.decline(sessionId, me.id);
     if (!session) throw conflict('this offer has expired or gone to someone else');
+    this.metrics.offers.inc({ outcome: 'declined' });
     await this.bus.route('decline');
     this.logger.info({ sessionId, staffId: me.id }, 'offer declined');
   }

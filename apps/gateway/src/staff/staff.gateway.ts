@@ -19,6 +19,7 @@ import { RateLimits } from '../common/rate-limits';
 import { limitSocketEvents } from '../common/socket-rate-limit';
 import { WsAckFilter } from '../common/ws-ack.filter';
 import { EscalationService } from '../escalation/escalation.service';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { StaffSessionService } from './staff-session.service';
 
 /** `tokenHash`: the token this socket was opened with, re-checked on every event. */
@@ -52,6 +53,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly limits: RateLimits,
     private readonly liveness: TokenLiveness,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   afterInit(nsp: Namespace) {
@@ -147,11 +149,13 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage(STAFF_IN.send)
   async send(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffMessageDto) {
+    const acknowledged = this.metrics.messageAck.startTimer({ from: 'counsellor' });
     const result = await this.service.send(socket.data.staff, body.sessionId, body.clientId, body.text);
     if (result.message) {
       this.notifier.survivor(body.sessionId, CHAT_OUT.message, result.message);
       socket.to(rooms.session(body.sessionId)).emit(STAFF_OUT.message, result.message);
     }
+    acknowledged();
     return { ok: true, id: result.id, sentAt: result.sentAt.toISOString() };
   }
 

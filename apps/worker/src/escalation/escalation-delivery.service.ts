@@ -7,6 +7,7 @@ import {
   ackUrl, buildEscalationPayload, closeWebhookAgents, createAckToken, deliverEmail, deliverWebhook, deliveryReason, PermanentDeliveryError, toJobError,
 } from '@prystan/escalation-delivery';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { PrystanMetrics } from '@prystan/metrics';
 import { EscalationRepository, ServiceRepository, type EscalationRecord } from '@prystan/persistence';
 import { Notifier, publishEscalationStatus } from '@prystan/platform';
 import type { EscalationHandler } from '../runtime/escalation-handler';
@@ -25,6 +26,7 @@ export class EscalationDeliveryService implements EscalationHandler, OnApplicati
     private readonly notifier: Notifier,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
   ) {}
 
   async deliver(escalationId: string, job: Job): Promise<{ status: string }> {
@@ -40,12 +42,18 @@ export class EscalationDeliveryService implements EscalationHandler, OnApplicati
       await this.escalations.countAttempt(escalationId, reason);
       const final = jobError instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final) await this.fail(escalation, reason, jobError.message);
-      else this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason, failure: jobError.message }, 'escalation delivery will be retried');
+      else {
+        this.metrics.escalations.inc({ channel: escalation.channelType, outcome: 'retried' });
+        this.logger.warn({ escalationId, attempt: job.attemptsMade + 1, reason, failure: jobError.message }, 'escalation delivery will be retried');
+      }
       throw jobError;
     }
     await this.escalations.countAttempt(escalationId, null);
     const delivered = await this.escalations.transition(escalationId, ['queued'], 'delivered');
-    if (delivered) this.publish(delivered);
+    if (delivered) {
+      this.metrics.escalations.inc({ channel: escalation.channelType, outcome: 'delivered' });
+      this.publish(delivered);
+    }
     this.logger.info({ escalationId, channel: escalation.channelType }, 'escalation delivered');
     return { status: 'delivered' };
   }
@@ -98,6 +106,7 @@ export class EscalationDeliveryService implements EscalationHandler, OnApplicati
   private async fail(escalation: EscalationRecord, reason: string, detail: string): Promise<void> {
     const failed = await this.escalations.transition(escalation.id, ['queued'], 'failed');
     if (!failed) return;
+    this.metrics.escalations.inc({ channel: escalation.channelType, outcome: 'failed' });
     this.publish(failed);
     this.notifier.managers(STAFF_OUT.alert, {
       kind: 'escalation-failed', escalationId: escalation.id, sessionId: escalation.sessionId, channel: escalation.channelType, reason, at: new Date().toISOString(),

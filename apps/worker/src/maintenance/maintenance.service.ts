@@ -3,6 +3,7 @@ import { CHAT_OUT, STAFF_OUT, SYSTEM_TEXT } from '@prystan/contract';
 import { CONFIG, type Config } from '@prystan/config';
 import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { PrystanMetrics } from '@prystan/metrics';
 import {
   AuditRepository, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository, SessionRepository, TokenRepository,
 } from '@prystan/persistence';
@@ -35,6 +36,7 @@ export class MaintenanceService {
     private readonly keyring: Keyring,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
   ) {}
 
   async sweep(): Promise<Record<string, number>> {
@@ -76,6 +78,7 @@ export class MaintenanceService {
       const text = SYSTEM_TEXT.inactivityPrompt[language];
       const result = await this.messages.insert({ sessionId: id, sender: 'system', body: this.keyring.sealField(SEALED_FIELDS.message(id), text), states: ['active'] });
       if (result.kind !== 'inserted') continue;
+      this.metrics.messages.inc({ from: 'system' });
       const message = { id: result.id, sessionId: id, from: 'system', text, sentAt: result.sentAt.toISOString() };
       this.notifier.survivor(id, CHAT_OUT.message, message);
       this.notifier.sessionStaff(id, STAFF_OUT.message, message);

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_OUT, LANGUAGES, STAFF_OUT } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { ENUMS, PrystanMetrics } from '@prystan/metrics';
 import { SessionRepository, StaffRepository, type OfferRow } from '@prystan/persistence';
 import { Notifier, QueueBus } from '@prystan/platform';
 import type { OfferExpireJob } from '@prystan/queue';
 import { LineService, RoutingService } from '@prystan/routing';
+import { LineMetrics } from '../metrics/line-metrics';
 import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
 
 /** Routing jobs: a pass that pairs the line with counsellors, and offer timeouts. */
@@ -19,6 +21,8 @@ export class RoutingProcessor {
     private readonly bus: QueueBus,
     private readonly queueStatus: QueueStatusPublisher,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: PrystanMetrics,
+    private readonly lineMetrics: LineMetrics,
   ) {}
 
   async route(): Promise<{ offers: number }> {
@@ -30,6 +34,7 @@ export class RoutingProcessor {
   }
 
   private async sendOffer(offer: OfferRow): Promise<void> {
+    this.lineMetrics.timeToOffer.observe({ language: offer.language, priority: ENUMS.priority[offer.priority] }, offer.waitedExactSeconds);
     const expiresInSeconds = Math.max(1, Math.round((new Date(offer.offerExpiresAt).getTime() - Date.now()) / 1000));
     this.notifier.staff(offer.staffId, STAFF_OUT.offer, {
       sessionId: offer.sessionId,
@@ -56,6 +61,7 @@ export class RoutingProcessor {
   async expire(job: OfferExpireJob): Promise<{ expired: boolean }> {
     const expired = await this.sessions.expireOffer(job.sessionId, job.offerSeq);
     if (!expired) return { expired: false };
+    this.metrics.offers.inc({ outcome: 'expired' });
     this.notifier.staff(expired.counsellorId, STAFF_OUT.offerWithdrawn, { sessionId: job.sessionId, reason: 'timeout' });
     const away = await this.staff.setAwayIfAvailable(expired.counsellorId);
     if (away) this.notifier.staff(expired.counsellorId, STAFF_OUT.presence, { status: 'away', reason: 'offer-timeout' });

@@ -72,6 +72,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.logger.info({ queues: Object.keys(handlers) }, 'worker ready');
   }
 
+  /** True while a BullMQ worker runs on every queue (the worker's /health). */
+  running(): boolean {
+    return this.workers.length === Object.keys(JOBS_BY_QUEUE).length && this.workers.every((w) => w.isRunning());
+  }
+
   private startWorker(queue: QueueName, handlers: Record<string, Handler>): Worker {
     const connection = createRedis(this.config.REDIS_URL, 'worker', `${this.config.REDIS_PREFIX}:worker-${queue}`);
     this.connections.push(connection);

@@ -3,7 +3,7 @@ import type { Db, Sql } from '../db';
 
 export interface WaitingRow { id: string; language: string; priority: number; enqueuedAt: Date; declinedBy: string[]; lastDeclinedAt: Date | null }
 export interface CandidateRow { id: string; name: string; languages: string[]; maxChats: number; load: number; lastOfferAt: Date | null }
-export interface OfferRow { sessionId: string; staffId: string; language: Language; triage: object; riskFlags: string[]; offerSeq: number; waitedSeconds: number; offerExpiresAt: Date }
+export interface OfferRow { sessionId: string; staffId: string; language: Language; priority: number; triage: object; riskFlags: string[]; offerSeq: number; waitedSeconds: number; offerExpiresAt: Date; /** exact, for the time-to-offer metric */ waitedExactSeconds: number }
 export interface LineRow { id: string; state: string; positionNotified: number | null; estimateNotified: number | null }
 
 /** The SQL of the routing pass and of the line's numbers. */
@@ -35,7 +35,8 @@ export class RoutingRepository {
        FROM unnest($1::uuid[], $2::uuid[]) AS p(session_id, staff_id)
        WHERE c.id = p.session_id AND c.state = 'waiting'
        RETURNING c.id AS "sessionId", p.staff_id AS "staffId", c.language, c.triage, c.risk_flags AS "riskFlags",
-         c.offer_seq AS "offerSeq", floor(extract(epoch FROM now() - c.created_at))::int AS "waitedSeconds", c.offer_expires_at AS "offerExpiresAt"`,
+         c.offer_seq AS "offerSeq", floor(extract(epoch FROM now() - c.created_at))::int AS "waitedSeconds", c.offer_expires_at AS "offerExpiresAt",
+         c.priority::int AS priority, extract(epoch FROM clock_timestamp() - c.created_at)::float8 AS "waitedExactSeconds"`,
       [pairs.map((p) => p.sessionId), pairs.map((p) => p.staffId), timeoutSeconds],
     );
     await tx.rows(`UPDATE staff SET last_offer_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [offers.map((o) => o.staffId)]);
