@@ -5,6 +5,7 @@ import { Db } from '@prystan/persistence';
 import { REDIS } from '@prystan/platform';
 import { Public } from '../auth/decorators';
 import { BusWatchdog } from '../common/bus-watchdog';
+import { Throttle } from '../common/public-throttle.guard';
 
 const within = <T>(ms: number, work: Promise<T>) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
@@ -18,6 +19,7 @@ export class HealthController {
    * bus (where offers and messages from other processes arrive); 503 naming what does not.
    */
   @Public()
+  @Throttle('pages')
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const [postgres, redis] = await Promise.allSettled([within(2000, this.db.ping()), within(2000, this.redis.ping())]);
