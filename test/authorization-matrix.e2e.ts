@@ -100,7 +100,7 @@ const EVENTS: Record<string, EventProbe> = {
 
 describe('authorization matrix', () => {
   // the matrix is about roles: no limit of the shipped configuration may answer first
-  const limits = { STAFF_EVENTS_PER_10S: '100000', SESSION_STARTS_PER_10MIN: '100000', PUBLIC_API_PER_MINUTE: '100000', PUBLIC_PAGES_PER_MINUTE: '100000' };
+  const limits = { STAFF_EVENTS_PER_10S: '100000', SESSION_STARTS_PER_10MIN: '100000' };
   const env = new TestEnvironment({ ...limits, MFA_REQUIRED_ROLES: '' });
   let served: { routes: HttpRoute[]; events: SocketEvent[] };
   let base: string;

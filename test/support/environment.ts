@@ -33,6 +33,9 @@ export class TestEnvironment {
       MESSAGE_KEY: KEYS.message,
       APP_SECRET: KEYS.app,
       LOG_LEVEL: 'debug',
+      // the public throttles have their own test (api-hardening); elsewhere a page reloaded often must not meet them
+      PUBLIC_API_PER_MINUTE: '100000',
+      PUBLIC_PAGES_PER_MINUTE: '100000',
       ...this.extraEnv,
       ...overrides,
     };
