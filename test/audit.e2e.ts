@@ -8,7 +8,8 @@ interface Entry { at: string; actor: string | null; action: string; target?: str
  * with names (never e-mails or anyone's words), and admins read it filtered by action and person.
  */
 describe('audit trail', () => {
-  const env = new TestEnvironment();
+  // sign-ins are not what this file is about: nobody is asked for a second factor
+  const env = new TestEnvironment({ MFA_REQUIRED_ROLES: '' });
   let base: string;
   let admin: { id: string; name: string; token: string };
   let manager: { id: string; name: string; token: string };
@@ -109,7 +110,8 @@ describe('audit trail', () => {
   });
 
   it('filters by action and by person, newest first, and refuses a filter it does not know', async () => {
-    const byManager = (await audit(`&actor=${manager.id}`)).entries;
+    // (sign-ins are audited too, once that work is in the build: they are not counted here)
+    const byManager = (await audit(`&actor=${manager.id}`)).entries.filter((e) => !e.action.startsWith('auth.'));
     expect(byManager.length).toBe(3);
     expect(new Set(byManager.map((e) => e.actor))).toEqual(new Set(['Mira Manager']));
     expect(byManager.map((e) => e.action)).toEqual(['session.monitored', 'stats.exported', 'stats.exported']);
