@@ -59,6 +59,12 @@ describe('API hardening', () => {
     // the acknowledgement link spends from the same budget
     expect((await fetch(`${base}/api/escalations/ack/x`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(429);
     expect((await from('203.0.113.8', '/api/services?language=pl')).status).toBe(200);
+    // sign-in is not on this budget (its own limits count failures only): a spent address cannot lock staff out
+    const counsellor = await env.staff();
+    const signIn = await fetch(`${base}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify({ email: counsellor.email, password: counsellor.password }),
+    });
+    expect(signIn.status).toBe(200);
     // pages and health have their own budget, so a page load is not refused for the API calls before it
     expect((await from('203.0.113.7', '/api/health')).status).toBe(200);
   });

@@ -126,7 +126,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   SOCKETS_PER_ADDRESS = 50;
 
-  /** Requests per client address per minute to the public API routes (services, availability, acknowledgement links, sign-in). */
+  /** Requests per client address per minute to the public API routes (services, availability, acknowledgement links). */
   @Transform(toInt) @IsInt() @Min(10) @Max(1000000)
   PUBLIC_API_PER_MINUTE = 120;
 

@@ -9,9 +9,14 @@ import { addressKey } from './client-address';
 import { RateLimits } from './rate-limits';
 
 export const THROTTLE_KEY = 'prystan:throttle';
-export type ThrottleBucket = 'api' | 'pages';
+export type ThrottleBucket = 'api' | 'pages' | 'own';
 
-/** Which public budget a route spends: `pages` for pages, assets and health (a page load is several requests); `api` otherwise. */
+/**
+ * Which public budget a route spends: `pages` for pages, assets and health (a page load is
+ * several requests); `api` otherwise; `own` for sign-in, which has its own limits that count
+ * failures only — a shared budget there would let anyone behind the same address as the staff
+ * (an office, a shelter's network) lock them out by spending it.
+ */
 export const Throttle = (bucket: ThrottleBucket) => SetMetadata(THROTTLE_KEY, bucket);
 
 /**
@@ -29,6 +34,7 @@ export class PublicThrottleGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (!this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const bucket = this.reflector.getAllAndOverride<ThrottleBucket | undefined>(THROTTLE_KEY, targets) ?? 'api';
+    if (bucket === 'own') return true;
     const req = context.switchToHttp().getRequest<Request>();
     try {
       await (bucket === 'pages' ? this.limits.publicPages : this.limits.publicApi).consume(addressKey(this.config.appSecret, req.ip));
