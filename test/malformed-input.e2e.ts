@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, type Ack } from './support/clients';
 import { TestEnvironment } from './support/environment';
 import { gatewayInterface, type HttpRoute, type SocketEvent } from './support/gateway-interface';
-import { badPayloads, badQueries } from './support/malformed';
+import { badPayloads, badQueries, HUGE } from './support/malformed';
 
 type ErrorBody = { error?: { code?: string; message?: string } };
 
@@ -200,6 +200,8 @@ describe('malformed input sweep', () => {
     expect((await fetch(`${base}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
     expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
     // the second-factor routes: every bad field is named, nothing is a 500
+    const post = (path: string, body: string, auth?: string) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body });
     const badField = async (path: string, body: string, field: string, auth?: string) => {
       const res = await post(path, body, auth);
       expect(res.status).toBe(400);
