@@ -139,7 +139,7 @@ describe('staff console when answers and events cross', () => {
     await wire.drop();
     await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'first words' }).waitFor();
     // back online: the page follows the same chat again (and the server records that too)
-    await eventually(async () => (await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'monitor' AND session_id = $1 AND staff_id = $2`, [sessionId, manager.id])).length === 2);
+    await eventually(async () => (await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'session.monitored' AND session_id = $1 AND staff_id = $2`, [sessionId, manager.id])).length === 2);
     await ask(socket, 'message:send', { clientId: 'm2', text: 'after the blip' });
     await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'after the blip' }).waitFor();
     expect(await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'first words' }).count()).toBe(1);

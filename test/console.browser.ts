@@ -181,7 +181,7 @@ describe('staff console', () => {
     const accepted = await ask(other, 'offer:accept', { sessionId });
     expect(accepted.ok).toBe(true);
     expect((accepted.session as { messages: { from: string }[] }).messages.map((m) => m.from)).toEqual(['system', 'system']);
-    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'transfer' AND session_id = $1 AND staff_id = $2 AND target_staff_id = $3`, [sessionId, me.id, colleague.id])).toHaveLength(1);
+    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'session.transferred' AND session_id = $1 AND staff_id = $2 AND target_staff_id = $3`, [sessionId, me.id, colleague.id])).toHaveLength(1);
   });
 
   it('shows the duty manager each line as people come and go, lets them follow and reassign, and alerts on a long priority wait', async () => {
@@ -213,14 +213,14 @@ describe('staff console', () => {
     await ask(second.socket, 'message:send', { clientId: 'm1', text: 'Czy ktoś tu jest?' });
     await page.locator('.monitor [data-qa="monitor-message"]', { hasText: 'Czy ktoś tu jest?' }).waitFor();
     expect(await page.locator('.monitor textarea').count()).toBe(0);
-    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'monitor' AND session_id = $1 AND staff_id = $2`, [second.sessionId, manager.id])).toHaveLength(1);
+    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'session.monitored' AND session_id = $1 AND staff_id = $2`, [second.sessionId, manager.id])).toHaveLength(1);
 
     // reassigning the waiting session to the English line
     await page.click('.live-sessions button:has-text("Reassign…")');
     await page.selectOption('.live-sessions .side-form select >> nth=1', 'en');
     await page.click('.live-sessions .side-form button[type="submit"]');
     await eventually(async () => JSON.stringify(await waiting()) === '["0","0","1"]');
-    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'reassign' AND session_id = $1`, [second.sessionId])).toHaveLength(1);
+    expect(await env.sql(`SELECT 1 FROM staff_audit WHERE action = 'session.reassigned' AND session_id = $1`, [second.sessionId])).toHaveLength(1);
 
     // a priority session waiting past the threshold raises an alert
     await page.fill('.alerts input[type="number"]', '10');

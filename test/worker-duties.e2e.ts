@@ -334,7 +334,7 @@ describe('worker duties', () => {
       const admin = await staff('admin', ['pl']);
       const audited = async () =>
         ((await (await get('/api/admin/audit?limit=500', admin.token)).json()) as { action: string; sessionId: string }[])
-          .filter((e) => e.action === 'monitor').map((e) => e.sessionId);
+          .filter((e) => e.action === 'session.monitored').map((e) => e.sessionId);
       expect((await audited()).sort()).toEqual([a.sessionId, b.sessionId].sort());
 
       await env.sql(

@@ -36,6 +36,9 @@ export class TestEnvironment {
       // test files run side by side: the metrics ports are off unless a test asks for them
       GATEWAY_METRICS_PORT: '0',
       WORKER_METRICS_PORT: '0',
+      // the public throttles have their own test (api-hardening); elsewhere a page reloaded often must not meet them
+      PUBLIC_API_PER_MINUTE: '100000',
+      PUBLIC_PAGES_PER_MINUTE: '100000',
       ...this.extraEnv,
       ...overrides,
     };

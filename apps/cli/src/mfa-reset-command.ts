@@ -41,7 +41,7 @@ export async function resetSecondFactor(config: Config, email: string): Promise<
     await new SecondFactorRepository(db).reset(staff.id);
     await new TokenRepository(db).revokeAllFor(staff.id);
     new Notifier(new Emitter(redis, { key: socketIoKey(config.REDIS_PREFIX) }) as unknown as Broadcaster).disconnectStaff(staff.id);
-    await new AuditRepository(db).record(null, 'auth.mfa-reset', undefined, staff.id);
+    await new AuditRepository(db).record(null, 'auth.mfa-reset', { targetStaffId: staff.id });
     return staff.id;
   } finally {
     await redis.quit().catch(() => redis.disconnect());

@@ -22,6 +22,7 @@ import { ChatGateway } from './chat/chat.gateway';
 import { ChatService } from './chat/chat.service';
 import { BusWatchdog } from './common/bus-watchdog';
 import { GatewayBroadcaster } from './common/gateway-broadcaster';
+import { PublicThrottleGuard } from './common/public-throttle.guard';
 import { RateLimits } from './common/rate-limits';
 import { ConversationService } from './conversation/conversation.service';
 import { EscalationController } from './escalation/escalation.controller';
@@ -44,6 +45,7 @@ export class GatewayModule {
       controllers: [HealthController, AuthController, SecondFactorController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
+        { provide: APP_GUARD, useClass: PublicThrottleGuard },
         { provide: BusWatchdog, useValue: watchdog },
         GatewayBroadcaster,
         GatewayHealth,

@@ -7,6 +7,7 @@ import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/pl
 import { StaffRepository } from '@prystan/persistence';
 import { createRedis } from '@prystan/queue';
 import { BusWatchdog } from './common/bus-watchdog';
+import { noStoreForApi } from './common/api-headers';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { RedisIoAdapter } from './common/redis-io.adapter';
@@ -31,6 +32,7 @@ async function bootstrap() {
   });
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
+  app.use('/api', noStoreForApi); // first, so that even a body the parser refuses is answered no-store
   app.useBodyParser('json', { limit: '64kb' });
   // pages set their own CSP and framing rules (web/page-headers.ts); the API gets helmet's defaults
   app.use(helmet({ frameguard: false, referrerPolicy: { policy: 'no-referrer' }, crossOriginEmbedderPolicy: false, contentSecurityPolicy: false }));

@@ -126,6 +126,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   SOCKETS_PER_ADDRESS = 50;
 
+  /** Requests per client address per minute to the public API routes (services, availability, acknowledgement links). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(1000000)
+  PUBLIC_API_PER_MINUTE = 120;
+
+  /** Requests per client address per minute to the pages, their assets and health (a page load is several requests). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(1000000)
+  PUBLIC_PAGES_PER_MINUTE = 600;
+
   /**
    * Comma-separated roles that must sign in with a second factor. Empty means none, which only
    * development and tests accept (production refuses to start with it empty).

@@ -4,3 +4,4 @@ export * from './events';
 export * from './payloads';
 export * from './wire';
 export * from './system-messages';
+export * from './audit';

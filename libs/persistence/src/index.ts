@@ -11,7 +11,7 @@ export { SecondFactorRepository, type StoredTotp } from './repositories/second-f
 export { RoutingRepository, type OfferRow, type CandidateRow, type WaitingRow } from './repositories/routing.repository';
 export { ContactLogRepository, type ContactLogInput, type CountRow } from './repositories/contact-log.repository';
 export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';
-export { AuditRepository } from './repositories/audit.repository';
+export { AuditRepository, type AuditAbout, type AuditEntryRow, type AuditFilter } from './repositories/audit.repository';
 export { MaintenanceRepository } from './repositories/maintenance.repository';
 export { SealedDataRepository, SEALED_COLUMNS, type SealedColumnName, type SealedRow } from './repositories/sealed-data.repository';
 export { EscalationRepository, type EscalationRecord, type EscalationListItem, type OwnEscalationItem } from './repositories/escalation.repository';

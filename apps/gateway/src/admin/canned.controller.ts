@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, Validate } from 'class-validator';
 import { invalidInput, LANGUAGES, MessageTextConstraint, notFound, type Language } from '@prystan/contract';
-import { Roles } from '../auth/decorators';
+import { AuditRepository, type StaffRecord } from '@prystan/persistence';
+import { CurrentStaff, Roles } from '../auth/decorators';
 import { CannedRepository, type CannedKind } from './canned.repository';
 
 const KINDS = ['opener', 'reply'] as const;
@@ -44,7 +45,7 @@ export class CannedController {
 @Controller('api/admin/canned')
 @Roles('admin')
 export class CannedAdminController {
-  constructor(private readonly canned: CannedRepository) {}
+  constructor(private readonly canned: CannedRepository, private readonly audit: AuditRepository) {}
 
   @Get()
   list() {
@@ -53,23 +54,26 @@ export class CannedAdminController {
 
   @Post()
   @HttpCode(201)
-  async create(@Body() body: CreateCannedDto) {
+  async create(@Body() body: CreateCannedDto, @CurrentStaff() me: StaffRecord) {
     const id = await this.canned.create({
       language: body.language, kind: body.kind ?? 'reply', title: trimmedTitle(body.title)!, text: body.text.trim(), sortOrder: body.sortOrder ?? 500,
     });
+    await this.audit.record(me.id, 'canned.changed', { detail: ['created', body.language] });
     return { id };
   }
 
   @Patch(':id')
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCannedDto) {
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCannedDto, @CurrentStaff() me: StaffRecord) {
     const updated = await this.canned.update(id, { ...body, title: trimmedTitle(body.title), text: body.text?.trim() });
     if (!updated) throw notFound('no such quick reply');
+    await this.audit.record(me.id, 'canned.changed', { detail: ['updated', ...Object.keys(body).filter((k) => body[k as keyof UpdateCannedDto] !== undefined)] });
     return updated;
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id', new ParseUUIDPipe()) id: string) {
+  async remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() me: StaffRecord) {
     if (!(await this.canned.remove(id))) throw notFound('no such quick reply');
+    await this.audit.record(me.id, 'canned.changed', { detail: ['deleted'] });
   }
 }

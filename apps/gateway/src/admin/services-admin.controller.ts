@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/comm
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
-import { ServiceRepository } from '@prystan/persistence';
-import { Roles } from '../auth/decorators';
+import { AuditRepository, ServiceRepository, type StaffRecord } from '@prystan/persistence';
+import { CurrentStaff, Roles } from '../auth/decorators';
 
 /** A name per language; an empty one removes that translation. */
 class ServiceNamesDto {
@@ -28,7 +28,7 @@ const blankToNull = (value: string | undefined) => (value === undefined ? undefi
 @Controller('api/admin/services')
 @Roles('admin')
 export class ServicesAdminController {
-  constructor(private readonly services: ServiceRepository) {}
+  constructor(private readonly services: ServiceRepository, private readonly audit: AuditRepository) {}
 
   @Get()
   async list() {
@@ -39,13 +39,14 @@ export class ServicesAdminController {
   }
 
   @Patch(':id')
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateServiceDto) {
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateServiceDto, @CurrentStaff() me: StaffRecord) {
     const names = body.names && Object.fromEntries(Object.entries(body.names).map(([l, n]) => [l, (n ?? '').trim()]).filter(([, n]) => n));
     const found = await this.services.update(id, {
       name: body.name?.trim() || undefined, names, kind: body.kind, phone: blankToNull(body.phone), hours: blankToNull(body.hours),
       region: blankToNull(body.region), languages: body.languages && [...new Set(body.languages)],
     });
     if (!found) throw notFound('no such service');
+    await this.audit.record(me.id, 'service.updated', { targetServiceId: id, detail: Object.keys(body).filter((k) => body[k as keyof UpdateServiceDto] !== undefined) });
     return { id };
   }
 }

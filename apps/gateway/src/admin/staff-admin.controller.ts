@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { conflict, LANGUAGES, notFound, ROLES, type Language, type Role } from '@prystan/contract';
-import { EmailTakenError, StaffRepository, TokenRepository, type StaffRecord } from '@prystan/persistence';
+import { AuditRepository, EmailTakenError, StaffRepository, TokenRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { hashPassword } from '../auth/auth.service';
 import { CurrentStaff, Roles } from '../auth/decorators';
@@ -25,6 +25,19 @@ class UpdateStaffDto {
   @IsOptional() @IsString() @Length(10, 1024) password?: string;
 }
 
+type StaffAuditAction = 'staff.disabled' | 'staff.password-reset' | 'staff.updated';
+
+/** What a change to an account is audited as: the action and the changed fields' names, never their values. */
+function auditedChanges(body: UpdateStaffDto): { action: StaffAuditAction; detail: string[] }[] {
+  const fields: string[] = (['name', 'role', 'languages', 'maxChats'] as const).filter((f) => body[f] !== undefined);
+  if (body.disabled === false) fields.push('enabled');
+  return [
+    ...(body.disabled === true ? [{ action: 'staff.disabled' as const, detail: [] }] : []),
+    ...(body.password ? [{ action: 'staff.password-reset' as const, detail: [] }] : []),
+    ...(fields.length ? [{ action: 'staff.updated' as const, detail: fields }] : []),
+  ];
+}
+
 export const adminStaffView = (s: StaffRecord) => ({
   id: s.id, email: s.email, name: s.name, role: s.role, languages: s.languages, maxChats: s.maxChats, disabled: s.disabled,
   presence: s.presence, presenceSince: new Date(s.presenceSince).toISOString(),
@@ -42,6 +55,7 @@ export class StaffAdminController {
     private readonly tokens: TokenRepository,
     private readonly notifier: Notifier,
     private readonly secondFactors: SecondFactorService,
+    private readonly audit: AuditRepository,
   ) {}
 
   @Get()
@@ -51,12 +65,13 @@ export class StaffAdminController {
 
   @Post()
   @HttpCode(201)
-  async create(@Body() body: CreateStaffDto) {
+  async create(@Body() body: CreateStaffDto, @CurrentStaff() me: StaffRecord) {
     try {
       const created = await this.staff.create({
         email: body.email, name: body.name, role: body.role, languages: [...new Set(body.languages)], maxChats: body.maxChats ?? 1,
         passwordHash: await hashPassword(body.password),
       });
+      await this.audit.record(me.id, 'staff.created', { targetStaffId: created.id, detail: [created.role] });
       return { id: created.id };
     } catch (err) {
       if (err instanceof EmailTakenError) throw conflict(err.message);
@@ -72,6 +87,7 @@ export class StaffAdminController {
       passwordHash: body.password ? await hashPassword(body.password) : undefined,
     });
     if (!updated) throw notFound('no such staff member');
+    for (const change of auditedChanges(body)) await this.audit.record(me.id, change.action, { targetStaffId: id, detail: change.detail });
     if (body.disabled || body.password || body.role) {
       await this.tokens.revokeAllFor(id);
       this.notifier.disconnectStaff(id);

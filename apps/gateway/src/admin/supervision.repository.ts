@@ -20,7 +20,7 @@ export interface ColleagueRow { id: string; name: string; languages: Language[];
 
 const LOAD = `(SELECT count(*)::int FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active'))`;
 
-/** The SQL behind supervision: live lists, hand-over targets and the audit trail. */
+/** The SQL behind supervision: live lists and hand-over targets (the audit trail is AuditRepository's). */
 @Injectable()
 export class SupervisionRepository {
   constructor(private readonly db: Db) {}
@@ -71,15 +71,5 @@ export class SupervisionRepository {
   async counsellorName(staffId: string | null): Promise<string | null> {
     if (!staffId) return null;
     return (await this.db.one<{ name: string }>(`SELECT name FROM staff WHERE id = $1`, [staffId]))?.name ?? null;
-  }
-
-  /** The latest entries of the staff audit trail, with names. */
-  async audit(limit: number): Promise<{ at: Date; staffName: string | null; action: string; sessionId: string | null; targetName: string | null }[]> {
-    return this.db.rows(
-      `SELECT a.at, s.name AS "staffName", a.action, a.session_id AS "sessionId", t.name AS "targetName"
-       FROM staff_audit a LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN staff t ON t.id = a.target_staff_id
-       ORDER BY a.at DESC, a.id DESC LIMIT $1`,
-      [limit],
-    );
   }
 }

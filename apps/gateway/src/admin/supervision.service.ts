@@ -67,7 +67,7 @@ export class SupervisionService {
     await join();
     const session = await this.sessions.findById(sessionId);
     if (!session || session.state === 'ended') throw notFound('no live session with this id');
-    await this.audit.record(me.id, 'monitor', sessionId, session.counsellorId ?? undefined);
+    await this.audit.record(me.id, 'session.monitored', { sessionId, targetStaffId: session.counsellorId ?? undefined });
     this.logger.info({ sessionId, staffId: me.id }, 'session monitored');
     return {
       sessionId, language: session.language, state: session.state, triage: session.triage, riskFlags: session.riskFlags,
@@ -96,7 +96,7 @@ export class SupervisionService {
     this.notifier.staff(me.id, STAFF_OUT.transferred, { sessionId: moved.id, toStaffId: dto.toStaffId ?? null, toLanguage: moved.language });
     await this.tellSurvivor(moved.id, moved.language);
     if (dto.toStaffId) this.offer(moved, dto.toStaffId, { transferredBy: me.name, ...(dto.note?.trim() ? { note: dto.note.trim() } : {}) });
-    await this.audit.record(me.id, 'transfer', moved.id, dto.toStaffId);
+    await this.audit.record(me.id, 'session.transferred', { sessionId: moved.id, targetStaffId: dto.toStaffId });
     await this.afterMove(moved, dto.toStaffId);
     this.logger.info({ sessionId: moved.id, staffId: me.id, toStaffId: dto.toStaffId, toLanguage: moved.language }, 'session transferred');
     return { sessionId: moved.id, state: moved.state, language: moved.language };
@@ -118,7 +118,7 @@ export class SupervisionService {
     if (!moved) throw conflict('this session has just left the line');
     if (moved.previousCounsellorId) this.notifier.staff(moved.previousCounsellorId, STAFF_OUT.offerWithdrawn, { sessionId: moved.id, reason: 'reassigned' });
     if (dto.toStaffId) this.offer(moved, dto.toStaffId, { transferredBy: me.name });
-    await this.audit.record(me.id, 'reassign', moved.id, dto.toStaffId);
+    await this.audit.record(me.id, 'session.reassigned', { sessionId: moved.id, targetStaffId: dto.toStaffId });
     await this.afterMove(moved, dto.toStaffId);
     this.logger.info({ sessionId: moved.id, staffId: me.id, toStaffId: dto.toStaffId, toLanguage: moved.language }, 'session reassigned');
     return { sessionId: moved.id, state: moved.state, language: moved.language };

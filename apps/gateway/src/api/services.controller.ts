@@ -7,8 +7,8 @@ import {
 import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
 import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
-import { ServiceRepository, type ServiceRecord } from '@prystan/persistence';
-import { Public, Roles } from '../auth/decorators';
+import { AuditRepository, ServiceRepository, type ServiceRecord, type StaffRecord } from '@prystan/persistence';
+import { CurrentStaff, Public, Roles } from '../auth/decorators';
 import { assertWebhookTargetAllowed } from '@prystan/escalation-delivery';
 
 class ServicesQuery {
@@ -47,7 +47,12 @@ export const publicService = (s: ServiceRecord) => ({
 
 @Controller('api/services')
 export class ServicesController {
-  constructor(private readonly services: ServiceRepository, private readonly keyring: Keyring, @Inject(CONFIG) private readonly config: Config) {}
+  constructor(
+    private readonly services: ServiceRepository,
+    private readonly keyring: Keyring,
+    private readonly audit: AuditRepository,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   /** Public: the numbers a survivor can call, for their language. */
   @Public()
@@ -66,13 +71,15 @@ export class ServicesController {
   /** extension: take a service out of the directory, or back in. */
   @Patch(':id')
   @Roles('admin')
-  async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ServicePatchDto) {
+  async setActive(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ServicePatchDto, @CurrentStaff() me: StaffRecord) {
     if (body.active === undefined && body.channel === undefined) throw invalidInput('active or channel is required');
     if (body.channel) {
       const channel = await this.checkedChannel(body.channel, (await this.services.findById(id))?.phone ?? null);
       if (!(await this.services.setChannel(id, this.channelColumns(id, channel)))) throw notFound('no such service');
     }
     if (body.active !== undefined && !(await this.services.setActive(id, body.active))) throw notFound('no such service');
+    const changed = [...(body.active !== undefined ? [body.active ? 'active' : 'inactive'] : []), ...(body.channel ? [`channel:${body.channel.type}`] : [])];
+    await this.audit.record(me.id, 'service.updated', { targetServiceId: id, detail: changed });
     return { id, ...(body.active !== undefined && { active: body.active }), ...(body.channel && { channel: body.channel.type }) };
   }
 
@@ -107,7 +114,7 @@ export class ServicesController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  async create(@Body() body: CreateServiceDto) {
+  async create(@Body() body: CreateServiceDto, @CurrentStaff() me: StaffRecord) {
     const channel = await this.checkedChannel(body.channel, body.phone ?? null);
     const id = randomUUID();
     await this.services.create({
@@ -120,6 +127,7 @@ export class ServicesController {
       languages: [...new Set(body.languages)],
       ...this.channelColumns(id, channel),
     });
+    await this.audit.record(me.id, 'service.created', { targetServiceId: id, detail: [channel.type] });
     return { id };
   }
 }

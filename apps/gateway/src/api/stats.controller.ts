@@ -4,8 +4,8 @@ import { IsOptional, Matches } from 'class-validator';
 import { publishStats, STATS_MEASURES, type Figures } from '@prystan/anonymised-log';
 import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, SERVICE_KINDS } from '@prystan/contract';
-import { ContactLogRepository } from '@prystan/persistence';
-import { Roles } from '../auth/decorators';
+import { AuditRepository, ContactLogRepository, type StaffRecord } from '@prystan/persistence';
+import { CurrentStaff, Roles } from '../auth/decorators';
 
 /** How the CSV writes a hidden figure (the console shows the same mark). */
 const HIDDEN_MARK = '*';
@@ -26,19 +26,23 @@ function parseDay(value: string, name: string): Date {
 /** Aggregates of the anonymised log, both days inclusive (UTC), with small cells suppressed. */
 @Controller('api/stats')
 export class StatsController {
-  constructor(private readonly log: ContactLogRepository, @Inject(CONFIG) private readonly config: Config) {}
+  constructor(private readonly log: ContactLogRepository, private readonly audit: AuditRepository, @Inject(CONFIG) private readonly config: Config) {}
 
   @Get()
   @Roles('manager', 'admin')
-  stats(@Query() query: StatsQuery) {
-    return this.aggregate(query);
+  async stats(@Query() query: StatsQuery, @CurrentStaff() me: StaffRecord) {
+    const figures = await this.aggregate(query);
+    // the JSON is the same export as the CSV (a manager can save either), so both are audited
+    await this.audit.record(me.id, 'stats.exported', { detail: ['json', figures.from, figures.to] });
+    return figures;
   }
 
   /** extension: the same figures as CSV (one row per language and a total), hidden where the answer hides them. */
   @Get('csv')
   @Roles('manager', 'admin')
-  async csv(@Query() query: StatsQuery, @Res() res: Response) {
+  async csv(@Query() query: StatsQuery, @Res() res: Response, @CurrentStaff() me: StaffRecord) {
     const s = await this.aggregate(query);
+    await this.audit.record(me.id, 'stats.exported', { detail: ['csv', s.from, s.to] });
     // every hidden figure gets the same mark, whatever the reason it is hidden (see docs/protocol.md)
     const cell = (n: number | null) => (n === null ? HIDDEN_MARK : String(n));
     const line = (label: string, f: Figures<number | null>) => [label, ...STATS_MEASURES.map((m) => cell(f[m]))];

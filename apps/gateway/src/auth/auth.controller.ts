@@ -4,6 +4,7 @@ import { IsString, Length, Matches } from 'class-validator';
 import type { StaffRecord } from '@prystan/persistence';
 import { AuthService, BadCredentials, bearerToken, type SecondFactorMethod, type SignedIn } from './auth.service';
 import { AllowDuringEnrolment, CurrentStaff, Public } from './decorators';
+import { Throttle } from '../common/public-throttle.guard';
 
 class LoginDto {
   @IsString() @Length(3, 320) email: string;
@@ -30,6 +31,7 @@ const signedInView = (s: SignedIn) => ({
 /** Sign-in (password, then a second factor where needed), sign-out and who am I. */
 @Controller('api/auth')
 @AllowDuringEnrolment()
+@Throttle('own')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

@@ -55,6 +55,6 @@ export class SecondFactorService {
     await this.factors.reset(staffId);
     await this.tokens.revokeAllFor(staffId);
     this.notifier.disconnectStaff(staffId);
-    await this.audit.record(actorId, 'auth.mfa-reset', undefined, staffId);
+    await this.audit.record(actorId, 'auth.mfa-reset', { targetStaffId: staffId });
   }
 }

@@ -1,5 +1,5 @@
 import { SessionCloseDto, SessionStartDto, ClientError } from '@prystan/contract';
-import { ContractPipe } from './contract.pipe';
+import { ContractPipe, nullPath } from './contract.pipe';
 
 const pipe = new ContractPipe();
 const asBody = (metatype: unknown) => ({ type: 'body' as const, metatype: metatype as never });
@@ -45,5 +45,30 @@ describe('contract validation pipe', () => {
     expect(code(() => pipe.transform({ ...base, categories: ['physical', 'stalking'] }, asBody(SessionCloseDto)))).toBeUndefined();
     expect(code(() => pipe.transform({ ...base, categories: ['physical', 'aliens'] }, asBody(SessionCloseDto)))).toBe('invalid_input');
     expect(code(() => pipe.transform({ ...base, categories: 'physical' }, asBody(SessionCloseDto)))).toBe('invalid_input');
+  });
+});
+
+describe('null in a payload', () => {
+  it('is refused wherever it is, naming where', () => {
+    for (const [payload, path] of [
+      [{ language: 'pl', triage: { immediateDanger: false, forWhom: null } }, 'triage.forWhom'],
+      [{ language: null, triage: { immediateDanger: false } }, 'language'],
+    ] as const) {
+      try {
+        pipe.transform(payload, asBody(SessionStartDto));
+        throw new Error('accepted');
+      } catch (e) {
+        expect((e as ClientError).code).toBe('invalid_input');
+        expect((e as Error).message).toContain(path);
+      }
+    }
+  });
+
+  it('is found in arrays and deep nesting without recursion', () => {
+    expect(nullPath({ a: [1, { b: null }] })).toBe('a.1.b');
+    let deep: unknown = null;
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    expect(nullPath({ deep: deep as object })).toMatch(/^deep(\.0)+$/);
+    expect(nullPath({ a: 1, b: ['x'], c: { d: false } })).toBeUndefined();
   });
 });

@@ -19,6 +19,22 @@ export function describeErrors(errors: ValidationError[], parent = ''): string {
 }
 
 /**
+ * The path of the first `null` inside a payload, if any. No field of the contract takes null
+ * (an optional field is left out), and class-validator's `@IsOptional()` would let one through
+ * to code that expects a value. Iterative, so a deeply nested payload cannot exhaust the stack.
+ */
+export function nullPath(payload: object): string | undefined {
+  const stack: [unknown, string][] = [[payload, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (value === null) return path || 'the payload';
+    if (typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) stack.push([child, path ? `${path}.${key}` : key]);
+  }
+  return undefined;
+}
+
+/**
  * Validates a body or socket payload against its contract class: it must be a JSON object,
  * with only known fields, each valid. Anything else is `invalid_input`, never a crash.
  */
@@ -32,6 +48,8 @@ export class ContractPipe implements PipeTransform {
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
       throw invalidInput('the payload must be a JSON object');
     }
+    const nullAt = nullPath(payload);
+    if (nullAt) throw invalidInput(`${nullAt.slice(0, 100)} must not be null (leave an optional field out)`);
     const instance = plainToInstance(metatype, payload, { enableImplicitConversion: false });
     const errors = validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) throw invalidInput(describeErrors(errors).slice(0, 500));

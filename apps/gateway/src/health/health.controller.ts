@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { healthBody } from '@prystan/metrics';
 import { Public } from '../auth/decorators';
+import { Throttle } from '../common/public-throttle.guard';
 import { GatewayHealth } from './gateway-health';
 
 @Controller('api/health')
@@ -10,6 +11,7 @@ export class HealthController {
 
   /** 200 `{status: "ok"}`, or 503 naming what is down (postgres, redis, bus). */
   @Public()
+  @Throttle('pages')
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const report = await this.probe.check();

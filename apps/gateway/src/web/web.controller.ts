@@ -5,6 +5,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@ne
 import type { Request, Response } from 'express';
 import { CONFIG, type Config } from '@prystan/config';
 import { Public } from '../auth/decorators';
+import { Throttle } from '../common/public-throttle.guard';
 import { pageHeaders } from './page-headers';
 
 /** Built front-ends (apps/web → dist/public). */
@@ -16,6 +17,7 @@ const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', cs
 /** The survivor page, its embed loader and the staff console: static files with strict headers. */
 @Controller()
 @Public()
+@Throttle('pages')
 export class WebController {
   private readonly cache = new Map<string, Buffer>();
   private readonly packed = new WeakMap<Buffer, Buffer>();

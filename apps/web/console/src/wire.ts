@@ -2,6 +2,7 @@ import type { Lang } from './i18n';
 
 /** The codes of the public interface, from the contract itself (constants only, nothing else is bundled). */
 export { CATEGORIES, OUTCOMES, RISK_LEVELS, ROLES, SERVICE_KINDS, URGENCIES } from '../../../../libs/contract/src/codes';
+export { AUDIT_ACTIONS } from '../../../../libs/contract/src/audit';
 
 /** What the `/staff` socket and the API send, as the console reads it. */
 export interface Message { id: string; sessionId: string; from: 'survivor' | 'counsellor' | 'system'; text: string; sentAt: string }

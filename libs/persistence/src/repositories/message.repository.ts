@@ -33,9 +33,13 @@ export class MessageRepository {
     });
     if (stored) return { kind: 'inserted', id: stored.id, sentAt: stored.sentAt, language: stored.language };
     if (input.clientId) {
+      // a counsellor's repeat is answered only in their own chat, and only with their own message:
+      // anyone else learns nothing about what was written there (the refusal is the same as for a new one)
       const first = await this.db.one<{ id: string; sentAt: Date }>(
-        `SELECT id, sent_at AS "sentAt" FROM message WHERE session_id = $1 AND sender = $2 AND client_id = $3`,
-        [input.sessionId, input.sender, input.clientId],
+        `SELECT m.id, m.sent_at AS "sentAt" FROM message m JOIN chat_session s ON s.id = m.session_id
+         WHERE m.session_id = $1 AND m.sender = $2 AND m.client_id = $3
+           AND ($4::uuid IS NULL OR (m.staff_id = $4 AND s.counsellor_id = $4))`,
+        [input.sessionId, input.sender, input.clientId, input.staffId ?? null],
       );
       if (first) return { kind: 'duplicate', ...first };
     }

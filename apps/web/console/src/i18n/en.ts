@@ -365,10 +365,19 @@ export const en = {
       editTitle: (title: string) => `Edit “${title}”`,
     },
     audit: {
-      intro: 'Who followed, transferred or reassigned which chat, and when.',
-      at: 'When', who: 'Who', action: 'Action', session: 'Chat', target: 'Other staff member',
-      actionValue: { monitor: 'Followed', transfer: 'Transferred', reassign: 'Reassigned' } as Record<string, string>,
+      intro: 'Sign-ins, changes to accounts, the directory and quick replies, exports of figures, and who followed, transferred or reassigned which chat, and when.',
+      at: 'When', who: 'Who', action: 'Action', session: 'Chat', target: 'About', detail: 'Details',
+      filter: 'Show', allActions: 'Every action', everyone: 'Everyone', nobody: 'Unknown account',
+      actionValue: {
+        'auth.login': 'Signed in', 'auth.login-failed': 'Sign-in failed', 'auth.logout': 'Signed out',
+        'auth.mfa-enrolled': 'Set up a second factor', 'auth.mfa-reset': 'Second factor reset',
+        'staff.created': 'Account created', 'staff.updated': 'Account changed', 'staff.disabled': 'Account disabled',
+        'staff.password-reset': 'New password set', 'service.created': 'Service added', 'service.updated': 'Service changed',
+        'canned.changed': 'Quick replies changed', 'stats.exported': 'Figures exported',
+        'session.monitored': 'Followed', 'session.transferred': 'Transferred', 'session.reassigned': 'Reassigned',
+      } as Record<string, string>,
       empty: 'Nothing recorded yet.',
+      noMatch: 'Nothing recorded for this choice.',
     },
   },
 };

@@ -377,10 +377,19 @@ export const pl: Copy = {
       editTitle: (title: string) => `Edycja: „${title}”`,
     },
     audit: {
-      intro: 'Kto, kiedy i którą rozmowę podglądał, przekazał lub przydzielił.',
-      at: 'Kiedy', who: 'Kto', action: 'Działanie', session: 'Rozmowa', target: 'Druga osoba',
-      actionValue: { monitor: 'Podgląd', transfer: 'Przekazanie', reassign: 'Przydzielenie' },
+      intro: 'Logowania, zmiany kont, katalogu usług i gotowych odpowiedzi, eksport danych oraz kto, kiedy i którą rozmowę podglądał, przekazał lub przydzielił.',
+      at: 'Kiedy', who: 'Kto', action: 'Działanie', session: 'Rozmowa', target: 'Dotyczy', detail: 'Szczegóły',
+      filter: 'Pokaż', allActions: 'Wszystkie działania', everyone: 'Wszystkie osoby', nobody: 'Nieznane konto',
+      actionValue: {
+        'auth.login': 'Logowanie', 'auth.login-failed': 'Nieudane logowanie', 'auth.logout': 'Wylogowanie',
+        'auth.mfa-enrolled': 'Włączenie drugiego składnika', 'auth.mfa-reset': 'Reset drugiego składnika',
+        'staff.created': 'Utworzenie konta', 'staff.updated': 'Zmiana konta', 'staff.disabled': 'Wyłączenie konta',
+        'staff.password-reset': 'Nowe hasło', 'service.created': 'Dodanie usługi', 'service.updated': 'Zmiana usługi',
+        'canned.changed': 'Zmiana gotowych odpowiedzi', 'stats.exported': 'Eksport danych',
+        'session.monitored': 'Podgląd', 'session.transferred': 'Przekazanie', 'session.reassigned': 'Przydzielenie',
+      },
       empty: 'Na razie nic nie zapisano.',
+      noMatch: 'Nic nie zapisano dla tego wyboru.',
     },
   },
 };

@@ -378,10 +378,19 @@ export const uk: Copy = {
       editTitle: (title: string) => `Редагування: «${title}»`,
     },
     audit: {
-      intro: 'Хто, коли і яку розмову переглядав, передавав або призначав.',
-      at: 'Коли', who: 'Хто', action: 'Дія', session: 'Розмова', target: 'Інша людина',
-      actionValue: { monitor: 'Перегляд', transfer: 'Передавання', reassign: 'Призначення' },
+      intro: 'Входи, зміни облікових записів, довідника служб і готових відповідей, експорт даних, а також хто, коли і яку розмову переглядав, передавав або призначав.',
+      at: 'Коли', who: 'Хто', action: 'Дія', session: 'Розмова', target: 'Стосується', detail: 'Подробиці',
+      filter: 'Показати', allActions: 'Усі дії', everyone: 'Усі люди', nobody: 'Невідомий обліковий запис',
+      actionValue: {
+        'auth.login': 'Вхід', 'auth.login-failed': 'Невдалий вхід', 'auth.logout': 'Вихід',
+        'auth.mfa-enrolled': 'Увімкнення другого фактора', 'auth.mfa-reset': 'Скидання другого фактора',
+        'staff.created': 'Створення облікового запису', 'staff.updated': 'Зміна облікового запису', 'staff.disabled': 'Вимкнення облікового запису',
+        'staff.password-reset': 'Новий пароль', 'service.created': 'Додавання служби', 'service.updated': 'Зміна служби',
+        'canned.changed': 'Зміна готових відповідей', 'stats.exported': 'Експорт даних',
+        'session.monitored': 'Перегляд', 'session.transferred': 'Передавання', 'session.reassigned': 'Призначення',
+      },
       empty: 'Поки що нічого не записано.',
+      noMatch: 'Для цього вибору нічого не записано.',
     },
   },
 };
