@@ -31,7 +31,8 @@ describe('chat events around a live chat', () => {
     const older = next<{ by: string; reason: string }>(survivor, 'session:ended');
     const tab = await connectSurvivor(live.base);
     sockets.push(tab);
-    expect(await ask(tab, 'session:resume', { resumeToken })).toMatchObject({ ok: true, state: 'active' });
+    const resumed = await ask(tab, 'session:resume', { resumeToken });
+    expect(resumed).toMatchObject({ ok: true, state: 'active' });
     expect(await older).toEqual({ by: 'system', reason: 'resumed-elsewhere' });
     const [row] = await env.sql<{ state: string }>(`SELECT state FROM chat_session WHERE id = $1`, [sessionId]);
     expect(row.state).toBe('active');
@@ -42,7 +43,8 @@ describe('chat events around a live chat', () => {
     const back = next(staff, 'session:survivor-connection');
     const again = await connectSurvivor(live.base);
     sockets.push(again);
-    expect(await ask(again, 'session:resume', { resumeToken })).toMatchObject({ ok: true, state: 'active' });
+    // each resume hands out the token for the next one
+    expect(await ask(again, 'session:resume', { resumeToken: resumed.resumeToken })).toMatchObject({ ok: true, state: 'active' });
     expect(await back).toEqual({ sessionId, connected: true });
   });
 
