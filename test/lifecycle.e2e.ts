@@ -14,6 +14,15 @@ describe('session lifecycle and recovery', () => {
   });
   const { env, sockets } = live;
 
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.close());
+    await env.resetLine();
+  });
+
+  const session = async (id: string) =>
+    (await env.sql<{ state: string; ended_by: string | null; survivor_disconnected_at: Date | null }>(
+      `SELECT state, ended_by, survivor_disconnected_at FROM chat_session WHERE id = $1`, [id],
+    ))[0];
 
   async function counsellor(languages = ['en']) {
     const s = await env.staff({ languages });
@@ -63,13 +72,17 @@ describe('session lifecycle and recovery', () => {
     const survivor = await connectSurvivor(live.base);
     const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
     survivor.close();
-    await new Promise((r) => setTimeout(r, 2000));
+    await eventually(async () => (await session(started.sessionId as string)).survivor_disconnected_at !== null);
     const back = await connectSurvivor(live.base);
     sockets.push(back);
     expect(await ask(back, 'session:resume', { resumeToken: started.resumeToken })).toMatchObject({ ok: true, state: 'waiting', position: 1 });
-    await new Promise((r) => setTimeout(r, 7000));
-    const [s] = await env.sql<{ state: string }>(`SELECT state FROM chat_session WHERE id = $1`, [started.sessionId]);
-    expect(s.state).toBe('waiting');
+    // the marker: a survivor who drops after the first one did and does not come back. The sweep that
+    // ends the marker's wait would have ended the first one's too, had the return not counted.
+    const marker = await connectSurvivor(live.base);
+    const gone = await ask(marker, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
+    marker.close();
+    await eventually(async () => (await session(gone.sessionId as string)).state === 'ended', 25_000, 250);
+    expect(await session(started.sessionId as string)).toMatchObject({ state: 'waiting', survivor_disconnected_at: null });
     await ask(back, 'session:end', {});
   });
 
@@ -102,8 +115,8 @@ describe('session lifecycle and recovery', () => {
     expect(ours.length).toBeGreaterThan(3);
     for (const line of ours) await redis.client('KILL', 'ID', /id=(\d+)/.exec(line)![1]);
 
-    // the live chat goes on
-    await new Promise((r) => setTimeout(r, 1500));
+    // the live chat goes on, once the gateway's bus subscriber is back
+    await eventually(async () => (await env.redisClients('gateway-sub')).some((c) => c.psub > 0), 15_000, 100);
     const down = next<{ text: string }>(chat.survivor, 'message', undefined, 10_000);
     expect(await ask(chat.c.socket, 'message:send', { sessionId: chat.sessionId, clientId: 'after', text: 'nadal tu jestem' })).toMatchObject({ ok: true });
     expect((await down).text).toBe('nadal tu jestem');
@@ -118,13 +131,25 @@ describe('session lifecycle and recovery', () => {
     redis.disconnect();
   });
 
-  it('sets a counsellor away when all their connections have been gone for 20 seconds', async () => {
+  it('sets a counsellor away when all their connections have been gone for 20 seconds, and their offers go back to the line', async () => {
     const c = await counsellor(['en']);
     await ask(c.socket, 'presence:set', { status: 'available' });
+    const offered = next<Offer>(c.socket, 'offer');
+    const survivor = await connectSurvivor(live.base);
+    sockets.push(survivor);
+    const started = await ask(survivor, 'session:start', { language: 'en', triage: { immediateDanger: false } });
+    expect((await offered).sessionId).toBe(started.sessionId);
     c.socket.close();
-    await eventually(async () => {
-      const [row] = await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [c.id]);
-      return row.presence === 'away';
-    }, 30_000, 500);
+    const goneAt = Date.now();
+    // another counsellor comes on duty: the offer held by the one who left reaches them only once that one is set away
+    const other = await counsellor(['en']);
+    const handedBack = next<Offer>(other.socket, 'offer', undefined, 35_000);
+    await ask(other.socket, 'presence:set', { status: 'available' });
+    expect((await handedBack).sessionId).toBe(started.sessionId);
+    const waited = Date.now() - goneAt;
+    expect(waited).toBeGreaterThanOrEqual(19_000); // not at once
+    expect(waited).toBeLessThan(29_000); // and not the offer's own 30-second timeout
+    const [row] = await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [c.id]);
+    expect(row.presence).toBe('away');
   });
 });

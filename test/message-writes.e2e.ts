@@ -1,4 +1,4 @@
-import { ask, collect, connectStaff, connectSurvivor, login, next, sleep } from './support/clients';
+import { ask, collect, connectStaff, connectSurvivor, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 /** Group-committed message writes keep every promise of a single write. */
@@ -25,12 +25,15 @@ describe('message writes', () => {
     expect(new Set(repeats.map((a) => a.id)).size).toBe(1);
     const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => ask(survivor, 'message:send', { clientId: `m${i}`, text: `wiadomość ${i}` })));
     expect(acks.every((a) => a.ok)).toBe(true);
-    await sleep(500);
+    // the marker: a message sent after all the others reaches the counsellor after any copy of them would have
+    const last = next<{ text: string }>(staff, 'message', (m) => m.text === 'ostatnia');
+    expect(await ask(survivor, 'message:send', { clientId: 'last', text: 'ostatnia' })).toMatchObject({ ok: true });
+    await last;
 
     const rows = await env.sql<{ client_id: string }>(`SELECT client_id FROM message WHERE session_id = $1 AND sender = 'survivor' ORDER BY seq`, [sessionId]);
-    expect(rows.map((r) => r.client_id)).toEqual(['same', ...Array.from({ length: 30 }, (_, i) => `m${i}`)]);
+    expect(rows.map((r) => r.client_id)).toEqual(['same', ...Array.from({ length: 30 }, (_, i) => `m${i}`), 'last']);
     expect(seen.filter((m) => m.text === 'jedna wiadomość')).toHaveLength(1);
-    expect(seen).toHaveLength(31);
+    expect(seen).toHaveLength(32);
 
     // a write to someone else's session in the same burst is refused on its own
     const other = await env.staff({ languages: ['pl'] });

@@ -1,4 +1,4 @@
-import { ask, collect, connectStaff, connectSurvivor, eventually, login, next, sleep } from './support/clients';
+import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 type Offer = { sessionId: string; language: string; expiresInSeconds: number };
@@ -68,7 +68,13 @@ describe('routing', () => {
     await ask(polish.socket, 'presence:set', { status: 'available' });
     await ask(english.socket, 'presence:set', { status: 'available' });
     for (let i = 0; i < 4; i++) await survivorStart('pl', { immediateDanger: false });
-    await sleep(1500);
+    await eventually(async () => plOffers.length >= 2);
+    // the marker: a counsellor who comes on duty after the four starts gets one of the two left, so the
+    // routing passes those starts caused are over, and none of them went beyond maxChats
+    const marker = await counsellor(['pl'], 1);
+    const markerOffer = next<Offer>(marker.socket, 'offer');
+    await ask(marker.socket, 'presence:set', { status: 'available' });
+    expect(plOffers.map((o) => o.sessionId)).not.toContain((await markerOffer).sessionId);
     expect(plOffers).toHaveLength(2);
     expect(enOffers).toHaveLength(0);
     const [row] = await env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session WHERE counsellor_id = $1 AND state IN ('offered', 'active')`, [polish.id]);

@@ -26,7 +26,7 @@ export class AppProcess {
 
   constructor(readonly kind: 'gateway' | 'worker', readonly env: Record<string, string>, readonly label: string, readonly nodeArgs: string[] = []) {}
 
-  async start(timeoutMs = 20_000): Promise<void> {
+  async start(timeoutMs = 60_000): Promise<void> {
     mkdirSync(OUTPUT, { recursive: true });
     const file = createWriteStream(join(OUTPUT, `${this.label}.log`), { flags: 'a' });
     this.child = spawn(process.execPath, [...this.nodeArgs, join(DIST, this.kind, 'src/main.js')], {

@@ -1,4 +1,4 @@
-import { DEFAULT_HANDLE_SECONDS, estimateWaitSeconds } from './wait-estimate';
+import { estimateWaitSeconds } from './wait-estimate';
 
 describe('wait estimate', () => {
   const line = { freeSlots: 0, totalSlots: 2, medianHandleSeconds: 600, offerTimeoutSeconds: 30 };
@@ -17,7 +17,8 @@ describe('wait estimate', () => {
     expect(estimateWaitSeconds(4, { ...line, totalSlots: 4 })).toBe(600);
   });
 
-  it('falls back to a default handling time without history, rounded up to 30 s', () => {
-    expect(estimateWaitSeconds(1, { ...line, totalSlots: 7, medianHandleSeconds: null })).toBe(Math.ceil(DEFAULT_HANDLE_SECONDS / 7 / 30) * 30);
+  it('falls back to 20 minutes of handling without history (docs/protocol.md), rounded up to 30 s', () => {
+    // 1200 s / 7 slots = 171.4 s, rounded up to 180
+    expect(estimateWaitSeconds(1, { ...line, totalSlots: 7, medianHandleSeconds: null })).toBe(180);
   });
 });
