@@ -18,6 +18,8 @@ module.exports = {
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node' },
     { displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'], slowTestThreshold: 30 },
+    // faults: real processes killed and dependencies restarted (npm run test:faults)
+    { displayName: 'faults', testMatch: ['<rootDir>/test/faults/*.faults.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'] },
     { displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.ts'], transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'] },
   ],
 };

@@ -1,13 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as argon2 from 'argon2';
 import IORedis from 'ioredis';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { ensureDatabase, migrate } from '@prystan/persistence';
 import { login } from './clients';
 import { AppProcess, freePort } from './processes';
 
 const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Where a test file's PostgreSQL and Redis are: the machine's shared ones unless it brings its own. */
+export interface Dependencies { pgUrl: string; redisUrl: string }
 
 export interface StaffLogin { id: string; email: string; password: string; name: string }
 
@@ -17,18 +20,25 @@ export interface StaffLogin { id: string; email: string; password: string; name:
  */
 export class TestEnvironment {
   readonly id = randomBytes(4).toString('hex');
-  readonly databaseUrl = `${PG}/prystan_test_${this.id}`;
   readonly redisPrefix = `prystan-test-${this.id}`;
   readonly processes: AppProcess[] = [];
-  private pg?: Client;
+  private pg?: Pool;
 
-  constructor(readonly extraEnv: Record<string, string> = {}) {}
+  constructor(readonly extraEnv: Record<string, string> = {}, readonly deps: Dependencies = { pgUrl: PG, redisUrl: REDIS }) {}
+
+  get databaseUrl(): string {
+    return `${this.deps.pgUrl}/prystan_test_${this.id}`;
+  }
+
+  get redisUrl(): string {
+    return this.deps.redisUrl;
+  }
 
   env(overrides: Record<string, string> = {}): Record<string, string> {
     return {
       NODE_ENV: 'test',
       DATABASE_URL: this.databaseUrl,
-      REDIS_URL: REDIS,
+      REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.redisPrefix,
       MESSAGE_KEY: KEYS.message,
       APP_SECRET: KEYS.app,
@@ -47,8 +57,9 @@ export class TestEnvironment {
   async setUp(): Promise<void> {
     await ensureDatabase(this.databaseUrl);
     await migrate(this.databaseUrl);
-    this.pg = new Client({ connectionString: this.databaseUrl });
-    await this.pg.connect();
+    // a pool, not one client: fault tests restart PostgreSQL under it, and a pool drops dead connections
+    this.pg = new Pool({ connectionString: this.databaseUrl, max: 2 });
+    this.pg.on('error', () => undefined);
   }
 
   /** Starts a gateway on a free port and returns its base URL. */
@@ -107,7 +118,7 @@ export class TestEnvironment {
   /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
   /** The Redis connections of this environment's processes named `suffix`, with their subscription counts. */
   async redisClients(suffix: string): Promise<{ sub: number; psub: number }[]> {
-    const redis = new IORedis(REDIS);
+    const redis = new IORedis(this.redisUrl);
     try {
       const list = (await redis.call('CLIENT', 'LIST')) as string;
       return list.split('\n')
@@ -120,7 +131,7 @@ export class TestEnvironment {
   }
 
   async redisDump(): Promise<string> {
-    const redis = new IORedis(REDIS);
+    const redis = new IORedis(this.redisUrl);
     try {
       const keys: string[] = [];
       let cursor = '0';
@@ -148,11 +159,11 @@ export class TestEnvironment {
   async tearDown(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.stop()));
     await this.pg?.end();
-    const admin = new Client({ connectionString: `${PG}/postgres` });
+    const admin = new Client({ connectionString: `${this.deps.pgUrl}/postgres` });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "prystan_test_${this.id}" WITH (FORCE)`);
     await admin.end();
-    const redis = new IORedis(REDIS);
+    const redis = new IORedis(this.redisUrl);
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 1000);

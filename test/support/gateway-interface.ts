@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@prystan/config';
 import { createLogger } from '@prystan/logging';
-import type { BusWatchdog } from '../../apps/gateway/src/common/bus-watchdog';
 import { httpRoutes, socketEvents, type HttpRoute, type SocketEvent } from '../../apps/gateway/src/common/interface-registry';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 
@@ -15,9 +14,7 @@ export type { HttpRoute, SocketEvent };
 export async function gatewayInterface(env: Record<string, string>): Promise<{ routes: HttpRoute[]; events: SocketEvent[] }> {
   const config = loadConfig(env, () => undefined);
   const logger = createLogger({ level: 'silent', name: 'interface-registry' });
-  // never used in preview mode: no provider is instantiated
-  const watchdog = {} as BusWatchdog;
-  const app = await NestFactory.createApplicationContext(GatewayModule.forRoot(config, logger, watchdog), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(GatewayModule.forRoot(config, logger), { preview: true, logger: false, abortOnError: false });
   try {
     return { routes: httpRoutes(app), events: socketEvents(app) };
   } finally {

@@ -58,6 +58,19 @@ export class AppProcess {
     return this.child?.pid;
   }
 
+  /** Sends `signal` and resolves with the exit code (null after a signal) once the process is gone. */
+  async signal(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    child.kill(signal);
+    return (await exited)[0];
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get log(): string {
     return this.output.join('');
   }

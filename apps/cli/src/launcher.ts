@@ -43,8 +43,11 @@ export async function startAll(config: Config, say: (line: string) => void): Pro
       if (stopping) return;
       stopping = true;
       exitCode = code;
-      for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-      setTimeout(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')), 10_000).unref();
+      say('Stopping: the gateway answers what is in flight, the worker finishes its jobs…');
+      // each child also gets Ctrl-C's SIGINT from the terminal; a second signal does not cut its shutdown short
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // a child exits by itself within 10 s of the signal; this is the backstop
+      setTimeout(() => children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL')), 12_000).unref();
     };
     for (const child of children) {
       child.on('exit', (code) => {

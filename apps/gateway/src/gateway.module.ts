@@ -20,9 +20,12 @@ import { ServicesController } from './api/services.controller';
 import { StatsController } from './api/stats.controller';
 import { ChatGateway } from './chat/chat.gateway';
 import { ChatService } from './chat/chat.service';
+import { BusRecovery } from './common/bus-recovery';
 import { BusWatchdog } from './common/bus-watchdog';
 import { GatewayBroadcaster } from './common/gateway-broadcaster';
 import { PublicThrottleGuard } from './common/public-throttle.guard';
+import { SocketBus } from './common/socket-bus';
+import { SocketDrain } from './common/socket-drain';
 import { RateLimits } from './common/rate-limits';
 import { ConversationService } from './conversation/conversation.service';
 import { EscalationController } from './escalation/escalation.controller';
@@ -38,7 +41,7 @@ import { WebController } from './web/web.controller';
 /** The gateway process: HTTP API, pages and both socket.io namespaces. It never runs processors. */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: Config, logger: AppLogger, watchdog: BusWatchdog): DynamicModule {
+  static forRoot(config: Config, logger: AppLogger): DynamicModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), AdminModule],
@@ -46,7 +49,10 @@ export class GatewayModule {
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: APP_GUARD, useClass: PublicThrottleGuard },
-        { provide: BusWatchdog, useValue: watchdog },
+        { provide: SocketBus, useFactory: () => new SocketBus(config, logger) },
+        { provide: BusWatchdog, inject: [SocketBus], useFactory: (bus: SocketBus) => bus.watchdog },
+        SocketDrain,
+        BusRecovery,
         GatewayBroadcaster,
         GatewayHealth,
         { provide: HEALTH_PROBE, useExisting: GatewayHealth },

@@ -3,30 +3,21 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { NestPinoLogger } from '@prystan/logging';
-import { installCrashHandlers, loadConfigOrExit, socketIoKey } from '@prystan/platform';
+import { enableGracefulShutdown, installCrashHandlers, loadConfigOrExit } from '@prystan/platform';
 import { StaffRepository } from '@prystan/persistence';
-import { createRedis } from '@prystan/queue';
-import { BusWatchdog } from './common/bus-watchdog';
 import { noStoreForApi } from './common/api-headers';
 import { ContractPipe } from './common/contract.pipe';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { socketSurface } from './common/socket-surface';
+import { SocketBus } from './common/socket-bus';
+import { SocketDrain } from './common/socket-drain';
 import { GatewayModule } from './gateway.module';
 
 async function bootstrap() {
   const { config, logger } = loadConfigOrExit('gateway');
   installCrashHandlers(logger);
-  const pub = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:gateway-pub`);
-  // The adapter subscribes as soon as the namespaces exist, which may be during this
-  // connection's handshake: ioredis sends (P)SUBSCRIBE then (Redis marks them `loading`), its
-  // INFO ready check fails on a connection already in subscriber mode, ioredis reconnects, and
-  // the subscription, never confirmed, is not restored: the gateway heard nothing. A subscriber
-  // has no use for the ready check; without it nothing fails (and the gateway still starts,
-  // and says it is unavailable, while Redis is down).
-  const sub = pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub`, enableReadyCheck: false });
-  const watchdog = new BusWatchdog(pub, sub, socketIoKey(config.REDIS_PREFIX), logger);
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger, watchdog), {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
     bodyParser: false,
   });
@@ -39,9 +30,10 @@ async function bootstrap() {
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalPipes(new ContractPipe());
 
-  app.useWebSocketAdapter(new RedisIoAdapter(app, pub, sub, socketIoKey(config.REDIS_PREFIX), socketSurface(config, logger)));
-  watchdog.start();
-  app.enableShutdownHooks();
+  const bus = app.get(SocketBus);
+  app.useWebSocketAdapter(new RedisIoAdapter(app, bus.pub, bus.sub, bus.key, socketSurface(config, logger), app.get(SocketDrain)));
+  bus.watchdog.start();
+  enableGracefulShutdown(app, logger);
 
   await app.listen(config.PORT);
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -49,7 +41,6 @@ async function bootstrap() {
   if ((await app.get(StaffRepository).count()) === 0) {
     logger.warn('no staff accounts yet: create the first admin with `npm run -s staff -- add --email you@example.org --name "Your Name" --role admin --languages pl,uk,en` (password on standard input)');
   }
-  process.once('beforeExit', () => { watchdog.stop(); pub.disconnect(); sub.disconnect(); });
 }
 
 void bootstrap();

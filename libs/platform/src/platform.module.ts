@@ -15,9 +15,20 @@ import { QueueBus } from './queue-bus';
 export const REDIS = Symbol('REDIS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
+/** Says once per outage that Redis went away and came back, for the operator reading the logs beside the health checks. */
+function withOutageLog(redis: Redis, logger: AppLogger): Redis {
+  let lost = false;
+  redis.on('close', () => { if (!lost) logger.warn('lost the connection to Redis; reconnecting'); lost = true; });
+  redis.on('ready', () => { if (lost) logger.warn('connected to Redis again'); lost = false; });
+  return redis;
+}
+
 const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository];
 
-/** Closes what the platform opened, last thing on shutdown. */
+/**
+ * Closes what the platform opened, last thing on shutdown: `onApplicationShutdown` runs after
+ * every `beforeApplicationShutdown` (a gateway's drain, a worker's running jobs) has finished.
+ */
 class PlatformLifecycle implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(REDIS) private readonly redis: Redis, private readonly bus: QueueBus) {}
   async onApplicationShutdown(): Promise<void> {
@@ -44,7 +55,7 @@ export class PlatformModule {
       },
       { provide: Db, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Db(ds) },
       ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [Db], useFactory: (db: Db) => new Repo(db) })),
-      { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`) },
+      { provide: REDIS, useFactory: () => withOutageLog(createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`), logger) },
       { provide: QueueBus, inject: [REDIS], useFactory: (redis: Redis) => new QueueBus(redis, config.REDIS_PREFIX) },
       { provide: Keyring, useFactory: () => new Keyring(config.messageKeys) },
       { provide: RoutingService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new RoutingService(db, repo, config.OFFER_TIMEOUT_SECONDS) },

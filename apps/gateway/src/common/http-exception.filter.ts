@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type Exce
 import type { Response } from 'express';
 import { ClientError, type ErrorCode } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
+import { isDependencyDown } from './dependency-down';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400, not_found: 404, forbidden: 403, conflict: 409, rate_limited: 429, unavailable: 503,
@@ -11,7 +12,7 @@ const CODE_FOR_STATUS: Record<number, string> = {
   409: 'conflict', 413: 'invalid_input', 415: 'invalid_input', 429: 'rate_limited', 503: 'unavailable',
 };
 
-/** Every HTTP error as `{error: {code, message}}`; unexpected ones are logged (redacted) and answered 500. */
+/** Every HTTP error as `{error: {code, message}}`; a dependency away is 503; unexpected ones are logged (redacted) and answered 500. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: AppLogger) {}
@@ -20,7 +21,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     const { status, code, message } = this.describe(exception);
-    if (status >= 500 && !(exception instanceof ClientError)) this.logger.error({ err: exception }, 'request failed');
+    if (status === 503 && !(exception instanceof ClientError)) this.logger.warn({ err: exception }, 'request failed: a dependency is away');
+    else if (status >= 500 && !(exception instanceof ClientError)) this.logger.error({ err: exception }, 'request failed');
     res.status(status).json({ error: { code, message } });
   }
 
@@ -40,6 +42,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = status === HttpStatus.NOT_FOUND ? 'no such route' : status === 401 && exception.message === 'Unauthorized' ? 'sign in first' : exception.message;
       return { status, code: CODE_FOR_STATUS[status] ?? 'error', message };
     }
+    // PostgreSQL or Redis away (a restart): the caller may try again in a moment
+    if (isDependencyDown(exception)) return { status: 503, code: 'unavailable', message: 'temporarily unavailable; please try again' };
     return { status: 500, code: 'internal', message: 'something went wrong; it has been logged' };
   }
 }

@@ -2,7 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
+import type { SocketDrain } from './socket-drain';
 import type { socketSurface } from './socket-surface';
 
 /** socket.io over the Redis adapter: rooms and broadcasts span every gateway (and the worker's emitter). */
@@ -13,8 +14,17 @@ export class RedisIoAdapter extends IoAdapter {
     private readonly sub: Redis,
     private readonly key: string,
     private readonly surface: ReturnType<typeof socketSurface>,
+    private readonly drain: SocketDrain,
   ) {
     super(app);
+  }
+
+  /** Every socket's events pass the drain's count first, so a stopping gateway knows what is still unanswered. */
+  bindClientConnect(server: Server, callback: (socket: Socket) => void): void {
+    server.on('connection', (socket: Socket) => {
+      socket.use(this.drain.track(socket));
+      callback(socket);
+    });
   }
 
   createIOServer(port: number, options?: ServerOptions): Server {

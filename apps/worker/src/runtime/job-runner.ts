@@ -1,21 +1,22 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CONFIG, type Config } from '@prystan/config';
 import { backoffDelayMs } from '@prystan/escalation-delivery';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { RoutingRepository } from '@prystan/persistence';
-import { QueueBus, REDIS } from '@prystan/platform';
-import { createRedis, JOB, JOBS_BY_QUEUE, QUEUE, SWEEP_EVERY_MS, type QueueName } from '@prystan/queue';
+import { createRedis, JOB, JOBS_BY_QUEUE, QUEUE, type QueueName } from '@prystan/queue';
 import { MaintenanceService } from '../maintenance/maintenance.service';
 import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
 import { RoutingProcessor } from '../routing/routing.processor';
 import { SessionClosureService } from '../sessions/session-closure.service';
 import { ESCALATION_HANDLER, type EscalationHandler } from './escalation-handler';
+import { RedisReconciler } from './reconciler';
 
 type Handler = (job: Job) => Promise<unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Running jobs get this long to finish on shutdown; then the worker lets go and their locks lapse (well within the 10 s a supervisor allows). */
+const FINISH_RUNNING_JOBS_MS = 7000;
 const CONCURRENCY: Record<QueueName, number> = { routing: 2, sessions: 4, maintenance: 1, escalations: 4 };
 
 /** A job's id field, checked: a malformed payload fails for good instead of retrying. */
@@ -27,25 +28,24 @@ function idField(job: Job, field: string): string {
 
 /**
  * Runs one BullMQ Worker per queue. Start-up fails if a job name has no handler; a job with
- * an unknown name fails for good. On every (re)connection to Redis it re-creates the sweep
- * schedule and the offer timers from PostgreSQL, so an empty Redis loses nothing.
+ * an unknown name fails for good. The reconciler re-creates what only Redis held, so an
+ * empty Redis loses nothing. On shutdown the workers take no new job and finish their
+ * running ones, or let them go back to the queue if that takes too long.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
-    @Inject(REDIS) private readonly redis: Redis,
     @Inject(ESCALATION_HANDLER) private readonly escalations: EscalationHandler,
-    private readonly bus: QueueBus,
     private readonly routing: RoutingProcessor,
     private readonly closure: SessionClosureService,
     private readonly maintenance: MaintenanceService,
-    private readonly routingRepo: RoutingRepository,
     private readonly queueStatus: QueueStatusPublisher,
+    private readonly reconciler: RedisReconciler,
   ) {}
 
   private handlers(): Record<QueueName, Record<string, Handler>> {
@@ -67,8 +67,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       if (missing.length) throw new Error(`queue ${queue} has jobs without a handler: ${missing.join(', ')}`);
     }
     for (const queue of Object.keys(handlers) as QueueName[]) this.workers.push(this.startWorker(queue, handlers[queue]));
-    this.redis.on('ready', () => void this.reconcile());
-    await this.reconcile();
+    await this.reconciler.start();
     this.logger.info({ queues: Object.keys(handlers) }, 'worker ready');
   }
 
@@ -103,26 +102,20 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return worker;
   }
 
-  /** Re-creates what lives only in Redis from what PostgreSQL knows. Idempotent. */
-  private async reconcile(): Promise<void> {
-    try {
-      await this.bus.queue(QUEUE.maintenance).upsertJobScheduler('sweep', { every: SWEEP_EVERY_MS }, {
-        name: JOB.sweep,
-        data: {},
-        opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
-      });
-      for (const offer of await this.routingRepo.openOffers()) {
-        await this.bus.expireOffer(offer.id, offer.offerSeq, new Date(offer.offerExpiresAt).getTime() - Date.now());
-      }
-      await this.bus.route('reconcile');
-    } catch (err) {
-      this.logger.warn({ err }, 'reconcile failed; the next reconnection or sweep retries');
+  /** Before the platform closes PostgreSQL and Redis: the running jobs still need them. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.queueStatus.stop();
+    const finished = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const inTime = await Promise.race([finished, new Promise<false>((r) => setTimeout(() => r(false), FINISH_RUNNING_JOBS_MS).unref())]);
+    if (!inTime) {
+      // their locks lapse and another worker takes them (escalations within about 15 s, see lockDuration)
+      this.logger.warn('jobs still running at shutdown go back to the queue');
+      await Promise.all(this.workers.map((w) => w.close(true)));
     }
+    this.logger.info({ finished: inTime }, 'worker stopped taking jobs');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.queueStatus.stop();
-    await Promise.all(this.workers.map((w) => w.close()));
+  onApplicationShutdown(): void {
     for (const c of this.connections) c.disconnect();
   }
 }

@@ -44,6 +44,12 @@ export class EscalationRepository {
     return this.db.one(`SELECT details, created_at AS "createdAt" FROM escalation WHERE id = $1`, [id]);
   }
 
+  /** Escalations the worker still has to deliver (their jobs are re-queued after Redis lost its data). */
+  async awaitingDelivery(): Promise<string[]> {
+    const rows = await this.db.rows<{ id: string }>(`SELECT id FROM escalation WHERE status = 'queued' AND channel_type IN ('webhook', 'email')`);
+    return rows.map((r) => r.id);
+  }
+
   async countAttempt(id: string, safeError: string | null): Promise<void> {
     await this.db.rows(`UPDATE escalation SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, safeError]);
   }
