@@ -181,7 +181,7 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
     const from = (address: string) => async (): Promise<Socket> => {
       const socket = io(`${live.base}/chat`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'x-forwarded-for': address } });
       sockets.push(socket);
-      await once(socket, 'connect');
+      await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('connect_error', reject); });
       return socket;
     };
     const one = from('203.0.113.7');
