@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 type Json = Record<string, unknown>;
@@ -86,6 +86,10 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
     const forEditing = await call('GET', '/api/admin/services', admin);
     expect(forEditing.body.find((s) => s.id === id)).toMatchObject({ name: 'Zespół interwencyjny', kind: 'mobile-team', phone: '+48 000 000 000', channel: 'webhook', webhookUrl: hookUrl, active: true });
     for (const answer of [all.text, forEditing.text]) expect(answer).not.toContain(SECRET);
+    // nor in any other form (sealed, hashed): each entry carries exactly the documented fields
+    const PUBLIC_FIELDS = ['channel', 'hours', 'id', 'kind', 'languages', 'name', 'phone', 'region'];
+    expect(Object.keys(all.body.find((s) => s.id === id)!).sort()).toEqual([...PUBLIC_FIELDS, 'active', 'emailTo', 'webhookUrl'].sort());
+    expect(Object.keys(forEditing.body.find((s) => s.id === id)!).sort()).toEqual([...PUBLIC_FIELDS, 'active', 'emailTo', 'names', 'webhookUrl'].sort());
 
     const edited = await call('PATCH', `/api/admin/services/${id}`, admin, { names: { uk: 'Мобільна команда' }, phone: '', region: 'PL-MA' });
     expect(edited).toMatchObject({ status: 200, body: { id } });
@@ -122,26 +126,37 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
   it('acknowledges an escalation only by the POST from its page, never by opening the link', async () => {
     const serviceId = await addWebhookService();
     const { staff, sessionId } = await activeChat();
-    const delivered = next<{ status: string }>(staff, 'escalation:status', (s) => s.status === 'delivered', 20_000);
-    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'today', consent: true, details: { summary: 'needs a visit' } });
-    expect(created).toMatchObject({ ok: true, status: 'queued' });
-    const escalationId = created.escalationId as string;
-    await delivered;
-    const hook = hooks.find((h) => h.escalationId === escalationId)!;
-    const ackPath = new URL(hook.ackUrl as string).pathname;
+    const statuses = collect<{ escalationId: string; status: string }>(staff, 'escalation:status');
+    /** An escalation delivered to the receiver, and the path of its acknowledgement link. */
+    const escalate = async () => {
+      const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'today', consent: true, details: { summary: 'needs a visit' } });
+      expect(created).toMatchObject({ ok: true, status: 'queued' });
+      const escalationId = created.escalationId as string;
+      await next(staff, 'escalation:status', (s: { escalationId: string; status: string }) => s.escalationId === escalationId && s.status === 'delivered', 20_000);
+      const hook = hooks.find((h) => h.escalationId === escalationId)!;
+      return { escalationId, ackPath: new URL(hook.ackUrl as string).pathname };
+    };
+    const opened = await escalate();
+    const pressed = await escalate();
+    const statusOf = async (id: string) => (await env.sql<{ status: string }>(`SELECT status FROM escalation WHERE id = $1`, [id]))[0].status;
 
     // what a mail client's link preview does: a GET, which shows a button and changes nothing
-    const page = await call('GET', ackPath);
+    const page = await call('GET', opened.ackPath);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<form method="post">/);
-    const statusOf = async () => (await env.sql<{ status: string }>(`SELECT status FROM escalation WHERE id = $1`, [escalationId]))[0].status;
-    expect(await statusOf()).toBe('delivered');
 
-    const acknowledged = next<{ status: string }>(staff, 'escalation:status', (s) => s.status === 'acknowledged');
-    const pressed = await call('POST', ackPath);
-    expect(pressed).toMatchObject({ status: 200, body: { escalationId, status: 'acknowledged' } });
+    // the marker: the other escalation's button pressed afterwards is acknowledged and announced
+    const acknowledged = next(staff, 'escalation:status', (s: { escalationId: string; status: string }) => s.escalationId === pressed.escalationId && s.status === 'acknowledged');
+    const answer = await call('POST', pressed.ackPath);
+    expect(answer).toMatchObject({ status: 200, body: { escalationId: pressed.escalationId, status: 'acknowledged' } });
     await acknowledged;
-    expect(await statusOf()).toBe('acknowledged');
+    expect(await statusOf(pressed.escalationId)).toBe('acknowledged');
+    expect(await statusOf(opened.escalationId)).toBe('delivered');
+    expect(statuses.filter((s) => s.escalationId === opened.escalationId).map((s) => s.status)).not.toContain('acknowledged');
+
+    // the page's button (a POST to the same address) does acknowledge
+    expect(await call('POST', opened.ackPath)).toMatchObject({ status: 200, body: { escalationId: opened.escalationId, status: 'acknowledged' } });
+    expect(await statusOf(opened.escalationId)).toBe('acknowledged');
   });
 
   it('shows the duty board who is on duty with their load, and the day\'s waits after a chat', async () => {
