@@ -1,59 +1,33 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
-import { axeViolations, EXIT, launchBrowser, PHONE, shot, type Browser } from './support/browser';
+import { axeViolations, EXIT, PHONE, shot } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 const BLANK_EXIT = { status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Sunny</p>' };
 
 /**
  * The survivor's page in Chromium on a small phone, driven like a survivor would, with a
  * counsellor played over socket.io-client. The embed has its own file (chat-embed.browser.ts).
+ * The shared suite empties the line after each test (so "nobody on duty" means what it says)
+ * and fails a test whose page threw a script error.
  */
 describe('survivor chat page', () => {
-  const env = new TestEnvironment({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather' });
-  let base: string;
-  let browser: Browser;
-  const sockets: Socket[] = [];
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await browser?.close();
-    await env.tearDown();
-  });
+  const suite = browserSuite({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather' });
+  const { env } = suite;
 
   /** A counsellor on duty; `offered` is the first offer they get (listened for before they go available). */
   async function counsellor(languages: string[]) {
     const s = await env.staff({ languages, name: 'Olena' });
-    const socket = await connectStaff(base, await login(base, s.email, s.password));
-    sockets.push(socket);
+    const socket = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
     const offered = new Promise<{ sessionId: string }>((resolve) => socket.once('offer', resolve));
     await ask(socket, 'presence:set', { status: 'available' });
     return Object.assign(socket, { offered });
   }
 
-  // each test's counsellor goes off duty at its end, so "nobody on duty" means what it says
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
-    for (const socket of sockets.splice(0)) {
-      await ask(socket, 'presence:set', { status: 'offline' }).catch(() => undefined);
-      socket.close();
-    }
-  });
-
   async function phone(locale = 'pl-PL'): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-    const context = await browser.newContext({ viewport: PHONE, locale, hasTouch: true });
-    contexts.push(context);
+    const page = await suite.page({ viewport: PHONE, locale, hasTouch: true });
+    const context = page.context();
     await context.route('http://exit.invalid/**', (route) => route.fulfill(BLANK_EXIT));
-    const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     return { context, page, requests };
@@ -67,7 +41,7 @@ describe('survivor chat page', () => {
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/chat`);
+    await page.goto(`${suite.base}/chat`);
     expect(await page.title()).toBe('Weather');
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
     expect(await page.locator('[data-qa="quick-exit"]').innerText()).toContain('Швидкий вихід');
@@ -121,7 +95,7 @@ describe('survivor chat page', () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     expect(await page.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0)).toBe(0);
-    expect(requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith(base.replace('http', 'ws')))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${suite.base}/`) && !u.startsWith(suite.base.replace('http', 'ws')))).toEqual([]);
 
     // nothing blocked by the page's strict CSP, no script error
     expect(problems).toEqual([]);
@@ -142,7 +116,7 @@ describe('survivor chat page', () => {
       open.push(ws);
       ws.connectToServer();
     });
-    await page.goto(`${base}/chat?lang=en`);
+    await page.goto(`${suite.base}/chat?lang=en`);
     await page.click('[data-qa="danger-no"]');
     await page.click('[data-qa="start"]');
     await page.locator('[data-qa="position"]').waitFor();
@@ -175,8 +149,8 @@ describe('survivor chat page', () => {
     const { context, page } = await phone();
     // the neutral site answers slowly, so the page can be looked at in the moment of leaving
     await context.route('http://exit.invalid/**', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.fulfill(BLANK_EXIT); });
-    await page.goto(`${base}/api/health`);
-    await page.goto(`${base}/chat?lang=pl`);
+    await page.goto(`${suite.base}/api/health`);
+    await page.goto(`${suite.base}/chat?lang=pl`);
     await page.click('[data-qa="danger-no"]');
     const offer = next<{ sessionId: string }>(staff, 'offer');
     await page.click('[data-qa="start"]');
@@ -195,7 +169,7 @@ describe('survivor chat page', () => {
     expect(await told).toMatchObject({ sessionId, by: 'survivor', quickExit: true });
     // Back goes to where they were before the chat, never to the chat
     await page.goBack();
-    expect(page.url()).toBe(`${base}/api/health`);
+    expect(page.url()).toBe(`${suite.base}/api/health`);
   });
 
   it('quick exit works on a slow connection before the chat script has even arrived', async () => {
@@ -204,17 +178,17 @@ describe('survivor chat page', () => {
     // not be usable before its handler (a plain link would leave the chat in the history)
     await page.route(/\/assets\/chat\.[^/]+\.js$/, () => undefined);
     await page.route(/\/assets\/chat-exit\.[^/]+\.js$/, async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
-    await page.goto(`${base}/api/health`);
-    await page.goto(`${base}/chat?lang=uk`, { waitUntil: 'commit' });
+    await page.goto(`${suite.base}/api/health`);
+    await page.goto(`${suite.base}/chat?lang=uk`, { waitUntil: 'commit' });
     await page.locator('[data-qa="quick-exit"]').click();
     await page.waitForURL(EXIT);
     await page.goBack();
-    expect(page.url()).toBe(`${base}/api/health`);
+    expect(page.url()).toBe(`${suite.base}/api/health`);
   });
 
   it('leaves on Shift pressed three times, but not while typing capitals', async () => {
     const { context, page } = await phone();
-    await page.goto(`${base}/chat?lang=en`);
+    await page.goto(`${suite.base}/chat?lang=en`);
     await page.click('[data-qa="danger-no"]');
     await page.click('[data-qa="start"]');
     await page.locator('[data-qa="position"]').waitFor();
@@ -232,7 +206,7 @@ describe('survivor chat page', () => {
 
   it('says when nobody is on duty, shows the numbers, and lets them wait anyway', async () => {
     const { context, page } = await phone('en-GB');
-    await page.goto(`${base}/chat?lang=en`);
+    await page.goto(`${suite.base}/chat?lang=en`);
     await page.locator('.notice a[href^="tel:"]').first().waitFor();
     expect(await page.locator('.notice h2').innerText()).toBe('Right now nobody can answer in English');
     expect(await text(page, 'start')).toBe('Start the chat and wait');
@@ -251,7 +225,7 @@ describe('survivor chat page', () => {
 
   it('switches language with the select and keeps it on reload, with no English left in Polish or Ukrainian', async () => {
     const { context, page } = await phone('en-GB');
-    await page.goto(`${base}/chat`);
+    await page.goto(`${suite.base}/chat`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.selectOption('[data-qa="language"]', 'uk');
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
@@ -276,7 +250,7 @@ describe('survivor chat page', () => {
       sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
       decoded.push(r.response().then(async (res) => (await res?.body().catch(() => Buffer.alloc(0)))?.length ?? 0));
     });
-    await page.goto(`${base}/chat?lang=pl`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.base}/chat?lang=pl`, { waitUntil: 'networkidle' });
     const wire = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
     const body = (await Promise.all(decoded)).reduce((a, b) => a + b, 0);
     process.stdout.write(`survivor page first load: ${(wire / 1024).toFixed(1)} KB on the wire (headers included), ${(body / 1024).toFixed(1)} KB uncompressed, ${sizes.length} requests\n`);

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
+import type { Page } from 'playwright-core';
 import { ask, connectStaff, connectSurvivor, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
-import { axeViolations, EXIT, launchBrowser, PHONE, SCREENS, shot, type Browser } from './support/browser';
+import { axeViolations, EXIT, PHONE, SCREENS, shot } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 type Lang = 'pl' | 'uk' | 'en';
 const LANGS: Lang[] = ['pl', 'uk', 'en'];
@@ -18,29 +17,13 @@ const LINES: Record<Lang, { survivor: string; counsellor: string }> = {
  * look at, each checked with axe-core on the way.
  */
 describe('survivor chat page, screen by screen', () => {
-  const env = new TestEnvironment({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather', SESSION_STARTS_PER_10MIN: '200' });
-  let base: string;
-  let browser: Browser;
-  const open: (Socket | BrowserContext)[] = [];
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const o of open) await o.close();
-    await browser?.close();
-    await env.tearDown();
-  });
+  // the shared suite closes every page and socket after each test and fails a test whose page threw a script error
+  const suite = browserSuite({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather', SESSION_STARTS_PER_10MIN: '200' });
+  const { env } = suite;
 
   async function phone(lang: Lang): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: lang, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-    open.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/chat?lang=${lang}`);
+    const page = await suite.page({ viewport: PHONE, locale: lang, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+    await page.goto(`${suite.base}/chat?lang=${lang}`);
     return page;
   }
 
@@ -173,8 +156,7 @@ describe('survivor chat page, screen by screen', () => {
 
   it.each(LANGS)('the whole way with a counsellor (%s)', async (lang) => {
     const s = await env.staff({ languages: [lang], name: lang === 'uk' ? 'Оксана' : lang === 'pl' ? 'Marta' : 'Anna' });
-    const staff = await connectStaff(base, await login(base, s.email, s.password));
-    open.push(staff);
+    const staff = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
     await ask(staff, 'presence:set', { status: 'available' });
 
     // someone already talking, and someone waiting ahead: the page will be second in line
@@ -186,9 +168,7 @@ describe('survivor chat page, screen by screen', () => {
       return sessionId;
     };
     const survivor = async () => {
-      const socket = await connectSurvivor(base);
-      open.push(socket);
-      return socket;
+      return suite.keep(await connectSurvivor(suite.base));
     };
     const first = await take(async () => ask(await survivor(), 'session:start', { language: lang, triage: { immediateDanger: false } }));
     await ask(await survivor(), 'session:start', { language: lang, triage: { immediateDanger: false } });
