@@ -114,11 +114,14 @@ describe('staff console when answers and events cross', () => {
     const list = wire.hold((f) => f.startsWith('43/staff,') && f.includes('"offers":[]'));
     await wire.drop();
     await list;
-    await survivor('en');
+    const { socket } = await survivor('en');
     await page.locator('[data-qa="offer-accept"]').waitFor();
     wire.release();
-    // the older list (no offers) is in the page now; the card stays, and accepting opens the chat
-    await page.waitForTimeout(300);
+    // a marker behind the older list on the same wire: a risk flag on the offer, which the page
+    // shows on the offer's card only while it still has that card. Once it shows, the older list
+    // (no offers) has been handled; the card stays, and accepting opens the chat
+    expect((await ask(socket, 'message:send', { clientId: 'm1', text: 'he said he would kill me' })).ok).toBe(true);
+    await page.locator('.offers .banner.risk').waitFor();
     expect(await page.locator('[data-qa="offer-accept"]').count()).toBe(1);
     await page.click('[data-qa="offer-accept"]');
     await page.locator('[data-qa="message-input"]').waitFor();
