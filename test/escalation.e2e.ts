@@ -39,6 +39,28 @@ class Receiver {
   }
 }
 
+/** One MIME entity's body, decoded by its Content-Transfer-Encoding (nodemailer's 7bit, quoted-printable or base64). */
+function decodeBody(headers: string, body: string): string {
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1].toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => `%${hex}`);
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  }
+  return body;
+}
+
+/** A received message's parts as `{type, text}`, multiparts opened (the test reads what a mail client would show). */
+function mimeParts(raw: string): { type: string; text: string }[] {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const type = /^content-type:\s*([^;\s]+)/im.exec(headers)?.[1].toLowerCase() ?? 'text/plain';
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(headers)?.[1];
+  if (!type.startsWith('multipart/') || !boundary) return [{ type, text: decodeBody(headers, body) }];
+  return body.split(`--${boundary}`).slice(1, -1).flatMap((part) => mimeParts(part.replace(/^\r?\n/, '')));
+}
+
 describe('escalation to crisis services', () => {
   const mails: { to: string; raw: string }[] = [];
   const smtp = new SMTPServer({
@@ -100,11 +122,11 @@ describe('escalation to crisis services', () => {
     const survivor = await connectSurvivor(base);
     sockets.push(survivor);
     const offer = next<{ sessionId: string }>(staff, 'offer');
-    await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: true } });
+    const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: true } });
     const { sessionId } = await offer;
     await ask(staff, 'offer:accept', { sessionId });
     await ask(staff, 'presence:set', { status: 'away' });
-    return { staff, sessionId, counsellor: c };
+    return { staff, sessionId, counsellor: c, resumeToken: started.resumeToken as string };
   }
 
   it('delivers a signed webhook, retries a 503, counts one delivery, and takes the acknowledgement', async () => {
@@ -166,17 +188,52 @@ describe('escalation to crisis services', () => {
     await eventually(async () => env.logs.includes('"failure":"webhook answered 400"'));
   });
 
-  it('sends an e-mail service the same content by SMTP', async () => {
+  it('sends an e-mail service the same content by SMTP: the service, the urgency, the details, a working acknowledgement link, and nothing else of the chat', async () => {
     const serviceId = await addService({ type: 'email', to: 'duty@crisis.example.org' });
-    const { staff, sessionId } = await activeChat();
+    const [service] = await env.sql<{ name: string }>(`SELECT name FROM service WHERE id = $1`, [serviceId]);
+    const { staff, sessionId, counsellor, resumeToken } = await activeChat();
+    expect(resumeToken).toEqual(expect.any(String));
+    const details = { summary: `Prosi o kontakt jutro rano, boi się męża ${randomUUID().slice(0, 8)}`, callbackPhone: '+48 611 222 444', location: 'Lublin, ul. Łąkowa 3' };
     const delivered = next<Status>(staff, 'escalation:status', (s) => s.status === 'delivered', 20_000);
-    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'routine', consent: true, details: { summary: 'Prosi o kontakt jutro rano' } });
+    const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'routine', consent: true, details });
+    const escalationId = created.escalationId as string;
     await delivered;
-    const mail = mails.find((m) => m.raw.includes(created.escalationId as string))!;
+    const mail = mails.find((m) => m.raw.includes(escalationId))!;
     expect(mail.to).toBe('duty@crisis.example.org');
-    expect(mail.raw).toMatch(new RegExp(`X-Prystan-Escalation-Id: ${created.escalationId}`, 'i'));
-    expect(mail.raw).toMatch(/Subject: \[Prystan\] Escalation \(routine\)/);
-    expect(mail.raw).toContain('/api/escalations/ack/');
+    expect(mail.raw).toMatch(new RegExp(`X-Prystan-Escalation-Id: ${escalationId}`, 'i'));
+    // the subject names the urgency and no details
+    expect(mail.raw).toMatch(new RegExp(`^Subject: \\[Prystan\\] Escalation \\(routine\\) ${escalationId.slice(0, 8)}\\r?$`, 'm'));
+
+    // both the plain text and the HTML part carry the service, the urgency and everything the counsellor entered
+    const parts = mimeParts(mail.raw);
+    expect(parts.map((p) => p.type).sort()).toEqual(['text/html', 'text/plain']);
+    const text = parts.find((p) => p.type === 'text/plain')!.text;
+    const html = parts.find((p) => p.type === 'text/html')!.text;
+    expect(text).toContain(`Service: ${service.name}`);
+    expect(text).toContain('Urgency: routine');
+    expect(text).toContain(`Summary: ${details.summary}`);
+    expect(text).toContain(`Call back on: ${details.callbackPhone}`);
+    expect(text).toContain(`Location: ${details.location}`);
+    for (const value of [service.name, 'routine', ...Object.values(details)]) expect(html).toContain(value);
+
+    // its link is the service's acknowledgement: answering it marks the escalation acknowledged
+    const links = text.match(/https?:\/\/\S+/g) ?? [];
+    expect(links).toHaveLength(1);
+    const link = links[0]!;
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:9\/api\/escalations\/ack\/[^/\s]+$/);
+    expect(html).toContain(`href="${link}"`);
+    const acknowledged = next<Status>(staff, 'escalation:status', (s) => s.status === 'acknowledged');
+    const ack = await fetch(`${base}${new URL(link).pathname}`, { method: 'POST' });
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toEqual({ escalationId, status: 'acknowledged' });
+    await acknowledged;
+
+    // nothing that would let a reader reach the chat or the people in it
+    for (const secret of [sessionId, resumeToken, counsellor.email, counsellor.id]) {
+      expect(mail.raw).not.toContain(secret);
+      expect(text).not.toContain(secret);
+      expect(html).not.toContain(secret);
+    }
   });
 
   it('records the result of a phone escalation the counsellor made; a call that does not get through alerts the managers as a call', async () => {
