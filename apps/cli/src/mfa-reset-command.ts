@@ -33,7 +33,9 @@ export async function resetSecondFactor(config: Config, email: string): Promise<
   await ensureDatabase(config.DATABASE_URL);
   await migrate(config.DATABASE_URL);
   const ds = await createDataSource(config.DATABASE_URL, { poolSize: 1, applicationName: 'prystan-cli' }).initialize();
-  const redis = createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:cli`);
+  // not a producer connection: that one gives up on a command after one failed connection
+  // attempt, and the emitter below does not wait for its PUBLISH, so a slow start lost it
+  const redis = createRedis(config.REDIS_URL, 'pubsub', `${config.REDIS_PREFIX}:cli`);
   try {
     const db = new Db(ds);
     const staff = await new StaffRepository(db).findForLogin(email);
@@ -41,10 +43,18 @@ export async function resetSecondFactor(config: Config, email: string): Promise<
     await new SecondFactorRepository(db).reset(staff.id);
     await new TokenRepository(db).revokeAllFor(staff.id);
     new Notifier(new Emitter(redis, { key: socketIoKey(config.REDIS_PREFIX) }) as unknown as Broadcaster).disconnectStaff(staff.id);
+    // the emitter's PUBLISH is not awaited; a PING behind it on the same connection answers only after Redis has taken it
+    await withTimeout(redis.ping(), 10_000, 'second factor removed and sign-ins revoked, but Redis did not answer: open sockets close at their next event');
     await new AuditRepository(db).record(null, 'auth.mfa-reset', { targetStaffId: staff.id });
     return staff.id;
   } finally {
     await redis.quit().catch(() => redis.disconnect());
     await ds.destroy();
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
