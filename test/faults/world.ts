@@ -125,18 +125,21 @@ export class FaultWorld {
    * gave; no counsellor received a message twice; and the counsellors received every acknowledged one.
    */
   async assertNothingLostOrDoubled(): Promise<void> {
+    // what was acknowledged before the query: traffic may still be running, and a message
+    // acknowledged after the query's snapshot is checked by the next call
+    const ackedBefore = this.survivors.map((s) => new Map(s.acked));
     const rows = await this.env.sql<{ client_id: string; id: string }>(`SELECT client_id, id FROM message WHERE sender = 'survivor' AND client_id IS NOT NULL`);
     const stored = new Map<string, string[]>();
     for (const r of rows) stored.set(r.client_id, [...(stored.get(r.client_id) ?? []), r.id]);
     const received = this.counsellors.flatMap((c) => c.received);
     const receivedOnce = new Set(received);
     expect(received.length).toBe(receivedOnce.size);
-    for (const s of this.survivors) {
-      for (const [clientId, id] of s.acked) {
+    for (const acked of ackedBefore) {
+      for (const [clientId, id] of acked) {
         expect({ clientId, stored: stored.get(clientId) }).toEqual({ clientId, stored: [id] });
       }
     }
-    const acked = this.survivors.flatMap((s) => [...s.acked.values()]);
+    const acked = ackedBefore.flatMap((a) => [...a.values()]);
     const seen = () => new Set(this.counsellors.flatMap((c) => [...c.received, ...c.history]));
     await eventually(async () => acked.every((id) => seen().has(id)) || undefined, 5_000).catch(() => undefined);
     expect(acked.filter((id) => !seen().has(id))).toEqual([]);
