@@ -9,10 +9,14 @@ export { StaffRepository, EmailTakenError, type StaffRecord } from './repositori
 export { TokenRepository, type TokenAccess } from './repositories/token.repository';
 export { SecondFactorRepository, type StoredTotp } from './repositories/second-factor.repository';
 export { RoutingRepository, type OfferRow, type CandidateRow, type WaitingRow } from './repositories/routing.repository';
-export { ContactLogRepository, type ContactLogInput, type CountRow } from './repositories/contact-log.repository';
+export { ContactLogRepository, type ContactLogInput, type CountRow, type WaitBandRow } from './repositories/contact-log.repository';
 export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';
 export { AuditRepository, type AuditAbout, type AuditEntryRow, type AuditFilter } from './repositories/audit.repository';
 export { MaintenanceRepository } from './repositories/maintenance.repository';
 export { SealedDataRepository, SEALED_COLUMNS, type SealedColumnName, type SealedRow } from './repositories/sealed-data.repository';
 export { EscalationRepository, type EscalationRecord, type EscalationListItem, type OwnEscalationItem } from './repositories/escalation.repository';
 export { OperationsRepository, type WaitingCount, type CounsellorCount } from './repositories/operations.repository';
+export { CannedRepository, type CannedKind, type CannedPatch, type CannedResponse } from './repositories/canned.repository';
+export {
+  SupervisionRepository, type ColleagueRow, type HandoverTarget, type LiveSessionRow, type OnDutyRow, type OwnSessionRow,
+} from './repositories/supervision.repository';

@@ -5,8 +5,8 @@ import { CONFIG, type Config } from '@prystan/config';
 import { Keyring } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import {
-  AuditRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
-  SecondFactorRepository, ServiceRepository, SessionRepository, StaffRepository, TokenRepository,
+  AuditRepository, CannedRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
+  SecondFactorRepository, ServiceRepository, SessionRepository, StaffRepository, SupervisionRepository, TokenRepository,
 } from '@prystan/persistence';
 import { createRedis } from '@prystan/queue';
 import { LineService, RoutingService } from '@prystan/routing';
@@ -23,7 +23,7 @@ function withOutageLog(redis: Redis, logger: AppLogger): Redis {
   return redis;
 }
 
-const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository];
+const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository, CannedRepository, SupervisionRepository];
 
 /**
  * Closes what the platform opened, last thing on shutdown: `onApplicationShutdown` runs after

@@ -1,8 +1,8 @@
-import type { Db, OfferRow, RoutingRepository } from '@prystan/persistence';
+import type { Db, OfferRow, RoutingRepository, Sql } from '@prystan/persistence';
 import { pairSessions } from './pairing';
 
 /** One advisory lock serialises routing decisions across every worker (see docs/architecture.md). */
-export const ROUTING_LOCK = 74_117_002;
+const ROUTING_LOCK = 74_117_002;
 
 export interface RoutingPassResult { offers: OfferRow[] }
 export interface PositionUpdate { sessionId: string; position: number; estimatedWaitSeconds: number | null }
@@ -15,12 +15,24 @@ export class RoutingService {
   ) {}
 
   /**
+   * Runs `work` in one transaction holding the routing lock, the only way to take it. Whatever
+   * changes who can be offered what (a routing pass, a presence change, a hand-over checked
+   * against a colleague's room) goes through here, so it sees and leaves the whole truth for
+   * the next pass. The lock is released with the transaction.
+   */
+  async underLock<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.rows('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+      return work(tx);
+    });
+  }
+
+  /**
    * Pairs every waiting session it can, in one transaction under the routing lock: no
    * session is offered twice, no counsellor beyond their room, whatever runs concurrently.
    */
   async runPass(now = new Date()): Promise<RoutingPassResult> {
-    return this.db.transaction(async (tx) => {
-      await tx.rows('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+    return this.underLock(async (tx) => {
       const waiting = await this.repo.waiting(tx);
       if (waiting.length === 0) return { offers: [] };
       const candidates = await this.repo.candidates(tx);

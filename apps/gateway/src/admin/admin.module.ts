@@ -4,11 +4,9 @@ import { GatewayBroadcaster } from '../common/gateway-broadcaster';
 import { ConversationService } from '../conversation/conversation.service';
 import { AuditController } from './audit.controller';
 import { CannedAdminController, CannedController } from './canned.controller';
-import { CannedRepository } from './canned.repository';
 import { MeController } from './me.controller';
 import { ServicesAdminController } from './services-admin.controller';
 import { SupervisionGateway } from './supervision.gateway';
-import { SupervisionRepository } from './supervision.repository';
 import { SupervisionService } from './supervision.service';
 
 /**
@@ -23,8 +21,6 @@ import { SupervisionService } from './supervision.service';
     GatewayBroadcaster,
     { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
     ConversationService,
-    CannedRepository,
-    SupervisionRepository,
     SupervisionService,
     SupervisionGateway,
   ],

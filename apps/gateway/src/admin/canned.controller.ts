@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, Validate } from 'class-validator';
 import { invalidInput, LANGUAGES, MessageTextConstraint, notFound, type Language } from '@prystan/contract';
-import { AuditRepository, type StaffRecord } from '@prystan/persistence';
+import { AuditRepository, CannedRepository, type CannedKind, type StaffRecord } from '@prystan/persistence';
 import { CurrentStaff, Roles } from '../auth/decorators';
-import { CannedRepository, type CannedKind } from './canned.repository';
 
 const KINDS = ['opener', 'reply'] as const;
 

@@ -5,11 +5,12 @@ import {
   type Language, type SessionReassignDto, type SessionTransferDto,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { AuditRepository, Db, EscalationRepository, SessionRepository, type SessionRecord, type Sql, type StaffRecord } from '@prystan/persistence';
+import {
+  AuditRepository, EscalationRepository, SessionRepository, SupervisionRepository, type SessionRecord, type Sql, type StaffRecord,
+} from '@prystan/persistence';
 import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
-import { ROUTING_LOCK } from '@prystan/routing';
+import { RoutingService } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
-import { SupervisionRepository } from './supervision.repository';
 
 export const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';
 
@@ -23,7 +24,7 @@ type Moved = SessionRecord & { waitedSeconds: number };
 @Injectable()
 export class SupervisionService {
   constructor(
-    private readonly db: Db,
+    private readonly routing: RoutingService,
     private readonly sessions: SessionRepository,
     private readonly repo: SupervisionRepository,
     private readonly audit: AuditRepository,
@@ -83,8 +84,7 @@ export class SupervisionService {
   async transfer(me: StaffRecord, dto: SessionTransferDto) {
     if (!dto.toStaffId && !dto.toLanguage) throw invalidInput('give toStaffId, toLanguage or both');
     if (dto.toStaffId === me.id) throw invalidInput('you cannot transfer a chat to yourself');
-    const moved = await this.db.transaction(async (tx) => {
-      await tx.rows('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+    const moved = await this.routing.underLock(async (tx) => {
       const session = await this.sessions.findById(dto.sessionId, tx);
       if (!session) throw notFound('no such session');
       if (session.counsellorId !== me.id || session.state !== 'active') throw forbidden('you can transfer only your own active chat');
@@ -106,8 +106,7 @@ export class SupervisionService {
   async reassign(me: StaffRecord, dto: SessionReassignDto) {
     if (!isManager(me)) throw forbidden('only duty managers and admins can reassign');
     if (!dto.toStaffId && !dto.toLanguage) throw invalidInput('give toStaffId, toLanguage or both');
-    const moved = await this.db.transaction(async (tx) => {
-      await tx.rows('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+    const moved = await this.routing.underLock(async (tx) => {
       const session = await this.sessions.findById(dto.sessionId, tx);
       if (!session) throw notFound('no such session');
       if (session.state !== 'waiting' && session.state !== 'offered') throw conflict(`only a session still in the line can be reassigned; this one is ${session.state}`);

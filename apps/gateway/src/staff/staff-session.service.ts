@@ -3,17 +3,17 @@ import {
   CHAT_OUT, conflict, forbidden, notFound, STAFF_OUT, type Presence, type SessionCloseDto,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { Db, EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
+import { EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
 import { PrystanMetrics } from '@prystan/metrics';
-import { ROUTING_LOCK } from '@prystan/routing';
+import { RoutingService } from '@prystan/routing';
 import { ConversationService } from '../conversation/conversation.service';
 
 /** The counsellor's side of a session: presence, offers, messages, closing. */
 @Injectable()
 export class StaffSessionService {
   constructor(
-    private readonly db: Db,
+    private readonly routing: RoutingService,
     private readonly sessions: SessionRepository,
     private readonly staff: StaffRepository,
     private readonly conversation: ConversationService,
@@ -29,17 +29,12 @@ export class StaffSessionService {
    * just left. Going away or offline hands back any offer they were holding.
    */
   async setPresence(me: StaffRecord, status: Presence): Promise<Presence> {
-    const withdrawn = await this.db.transaction(async (tx) => {
-      await tx.rows('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+    const withdrawn = await this.routing.underLock(async (tx) => {
       await this.staff.setPresence(me.id, status, tx);
-      if (status === 'available') return [];
-      return tx.rows<{ id: string }>(
-        `UPDATE chat_session SET state = 'waiting', counsellor_id = NULL, offer_expires_at = NULL WHERE counsellor_id = $1 AND state = 'offered' RETURNING id`,
-        [me.id],
-      );
+      return status === 'available' ? [] : this.sessions.withdrawOffersFrom(me.id, tx);
     });
     this.metrics.offers.inc({ outcome: 'withdrawn' }, withdrawn.length);
-    for (const { id } of withdrawn) this.notifier.staff(me.id, STAFF_OUT.offerWithdrawn, { sessionId: id, reason: 'presence' });
+    for (const id of withdrawn) this.notifier.staff(me.id, STAFF_OUT.offerWithdrawn, { sessionId: id, reason: 'presence' });
     this.notifier.staff(me.id, STAFF_OUT.presence, { status });
     await this.bus.route('presence');
     this.logger.info({ staffId: me.id, status }, 'presence set');

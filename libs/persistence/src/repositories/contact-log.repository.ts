@@ -19,6 +19,8 @@ export interface ContactLogInput {
   quickExit: boolean;
 }
 
+export interface WaitBandRow { hour: Date; waitBand: string; contacts: number }
+
 export interface CountRow { language: string; contacts: number; answered: number; abandoned: number; escalated: number }
 
 /** The anonymised contact log: written once per contact, read only as aggregates. */
@@ -53,6 +55,15 @@ export class ContactLogRepository {
        FROM contact_log c CROSS JOIN LATERAL (SELECT DISTINCT unnest(c.escalation_kinds) AS kind) k
        WHERE c.hour >= $1 AND c.hour < $2 GROUP BY k.kind`,
       [from, toExclusive],
+    );
+  }
+
+  /** Contacts per hour and wait band over the day that starts at `dayStart` (UTC), for the duty board. */
+  async waitsByHour(dayStart: Date): Promise<WaitBandRow[]> {
+    return this.db.rows<WaitBandRow>(
+      `SELECT hour, wait_band AS "waitBand", count(*)::int AS contacts FROM contact_log
+       WHERE hour >= $1 AND hour < $1::timestamptz + interval '1 day' GROUP BY hour, wait_band ORDER BY hour`,
+      [dayStart],
     );
   }
 }

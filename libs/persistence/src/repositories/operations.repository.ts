@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { STAFF_LOAD_JOIN } from './staff-load';
 
 export interface WaitingCount { language: string; priority: number; waiting: number }
 export interface CounsellorCount { language: string; status: 'available' | 'busy' | 'away' | 'offline'; count: number }
@@ -30,9 +31,8 @@ export class OperationsRepository {
   async counsellors(): Promise<CounsellorCount[]> {
     return this.db.rows<CounsellorCount>(
       `WITH loads AS (
-         SELECT s.languages, s.presence, s.max_chats,
-           (SELECT count(*)::int FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active')) AS load
-         FROM staff s WHERE NOT s.disabled)
+         SELECT s.languages, s.presence, s.max_chats, staff_load.load
+         FROM staff s ${STAFF_LOAD_JOIN} WHERE NOT s.disabled)
        SELECT lang AS language,
          CASE WHEN presence = 'available' AND load >= max_chats THEN 'busy' ELSE presence END AS status,
          count(*)::int AS count

@@ -1,5 +1,6 @@
 import type { Language, LanguageQueueStatus } from '@prystan/contract';
 import type { Db, Sql } from '../db';
+import { STAFF_LOAD_JOIN } from './staff-load';
 
 export interface WaitingRow { id: string; language: string; priority: number; enqueuedAt: Date; declinedBy: string[]; lastDeclinedAt: Date | null }
 export interface CandidateRow { id: string; name: string; languages: string[]; maxChats: number; load: number; lastOfferAt: Date | null }
@@ -20,9 +21,8 @@ export class RoutingRepository {
 
   async candidates(tx: Sql): Promise<CandidateRow[]> {
     return tx.rows<CandidateRow>(
-      `SELECT s.id, s.name, s.languages, s.max_chats AS "maxChats", s.last_offer_at AS "lastOfferAt",
-              (SELECT count(*)::int FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active')) AS load
-       FROM staff s WHERE s.presence = 'available' AND NOT s.disabled`,
+      `SELECT s.id, s.name, s.languages, s.max_chats AS "maxChats", s.last_offer_at AS "lastOfferAt", staff_load.load
+       FROM staff s ${STAFF_LOAD_JOIN} WHERE s.presence = 'available' AND NOT s.disabled`,
     );
   }
 
@@ -77,9 +77,8 @@ export class RoutingRepository {
   /** Slots of available counsellors who speak the language: free ones and all. */
   async capacity(language: string, sql: Sql = this.db): Promise<{ freeSlots: number; totalSlots: number }> {
     const row = await sql.one<{ freeSlots: number; totalSlots: number }>(
-      `SELECT COALESCE(sum(GREATEST(s.max_chats - l.load, 0)), 0)::int AS "freeSlots", COALESCE(sum(s.max_chats), 0)::int AS "totalSlots"
-       FROM staff s CROSS JOIN LATERAL (
-         SELECT count(*)::int AS load FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active')) l
+      `SELECT COALESCE(sum(GREATEST(s.max_chats - staff_load.load, 0)), 0)::int AS "freeSlots", COALESCE(sum(s.max_chats), 0)::int AS "totalSlots"
+       FROM staff s ${STAFF_LOAD_JOIN}
        WHERE s.presence = 'available' AND NOT s.disabled AND $1 = ANY(s.languages)`,
       [language],
     );
@@ -100,9 +99,8 @@ export class RoutingRepository {
     const rows = await this.db.rows<LanguageQueueStatus & { language: string }>(
       `WITH langs(language) AS (VALUES ('pl'), ('uk'), ('en')),
        loads AS (
-         SELECT s.id, s.languages, s.presence, s.max_chats,
-           (SELECT count(*)::int FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active')) AS load
-         FROM staff s WHERE NOT s.disabled)
+         SELECT s.id, s.languages, s.presence, s.max_chats, staff_load.load
+         FROM staff s ${STAFF_LOAD_JOIN} WHERE NOT s.disabled)
        SELECT l.language,
          (SELECT count(*)::int FROM chat_session c WHERE c.language = l.language AND c.state IN ('waiting', 'offered')) AS waiting,
          (SELECT count(*)::int FROM chat_session c WHERE c.language = l.language AND c.state IN ('waiting', 'offered') AND c.priority = 0) AS "priorityWaiting",

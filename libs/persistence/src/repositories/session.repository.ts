@@ -85,6 +85,18 @@ export class SessionRepository {
     );
   }
 
+  /**
+   * Hands back every offer the counsellor holds (they went away or offline): the sessions
+   * return to the line with their original place. The caller holds the routing lock.
+   */
+  async withdrawOffersFrom(staffId: string, sql: Sql = this.db): Promise<string[]> {
+    const rows = await sql.rows<{ id: string }>(
+      `UPDATE chat_session SET state = 'waiting', counsellor_id = NULL, offer_expires_at = NULL WHERE counsellor_id = $1 AND state = 'offered' RETURNING id`,
+      [staffId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The counsellor's closing form; allowed while active, or after the survivor left and before the log is written. */
   async recordClose(id: string, staffId: string, form: { outcome: string; riskLevel: string; categories: string[] }): Promise<SessionRecord | undefined> {
     return this.db.one<SessionRecord>(

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { Language } from '@prystan/contract';
-import { Db } from '@prystan/persistence';
+import type { Db } from '../db';
 
 export type CannedKind = 'opener' | 'reply';
 export interface CannedResponse { id: string; language: Language; kind: CannedKind; title: string; text: string; sortOrder: number; active: boolean }
@@ -9,7 +8,6 @@ export type CannedPatch = Partial<Omit<CannedResponse, 'id'>>;
 const COLUMNS = `id, language, kind, title, body AS text, sort_order AS "sortOrder", active`;
 
 /** Counsellors' quick replies per language, managed by admins. They are staff-written templates, never survivor text. */
-@Injectable()
 export class CannedRepository {
   constructor(private readonly db: Db) {}
 

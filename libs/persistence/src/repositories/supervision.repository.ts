@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { Language, Triage } from '@prystan/contract';
-import { Db, type Sql } from '@prystan/persistence';
+import type { Language, Presence, Role, Triage } from '@prystan/contract';
+import type { Db, Sql } from '../db';
+import { STAFF_LOAD_JOIN } from './staff-load';
 
 export interface HandoverTarget { id: string; name: string; languages: Language[]; presence: string; disabled: boolean; maxChats: number; load: number }
 
@@ -18,17 +18,20 @@ export interface OwnSessionRow {
 
 export interface ColleagueRow { id: string; name: string; languages: Language[]; load: number; maxChats: number }
 
-const LOAD = `(SELECT count(*)::int FROM chat_session c WHERE c.counsellor_id = s.id AND c.state IN ('offered', 'active'))`;
+/** A staff member on duty as the board shows them: their chats and the offers they hold. */
+export interface OnDutyRow {
+  id: string; name: string; role: Role; languages: Language[]; presence: Presence; since: Date; maxChats: number; activeChats: number; offers: number;
+}
 
 /** The SQL behind supervision: live lists and hand-over targets (the audit trail is AuditRepository's). */
-@Injectable()
 export class SupervisionRepository {
   constructor(private readonly db: Db) {}
 
   /** A staff member who might take a chat, with their current load (read under the routing lock). */
   async target(staffId: string, sql: Sql = this.db): Promise<HandoverTarget | undefined> {
     return sql.one<HandoverTarget>(
-      `SELECT s.id, s.name, s.languages, s.presence, s.disabled, s.max_chats AS "maxChats", ${LOAD} AS load FROM staff s WHERE s.id = $1`,
+      `SELECT s.id, s.name, s.languages, s.presence, s.disabled, s.max_chats AS "maxChats", staff_load.load
+       FROM staff s ${STAFF_LOAD_JOIN} WHERE s.id = $1`,
       [staffId],
     );
   }
@@ -41,6 +44,15 @@ export class SupervisionRepository {
        FROM chat_session c LEFT JOIN staff s ON s.id = c.counsellor_id
        WHERE c.state IN ('waiting', 'offered', 'active')
        ORDER BY (c.state = 'active'), c.priority, c.enqueued_at`,
+    );
+  }
+
+  /** Staff not offline, with their chats and offers and since when, for the duty board. */
+  async onDuty(): Promise<OnDutyRow[]> {
+    return this.db.rows<OnDutyRow>(
+      `SELECT s.id, s.name, s.role, s.languages, s.presence, s.presence_since AS "since", s.max_chats AS "maxChats",
+         staff_load.active AS "activeChats", staff_load.offered AS "offers"
+       FROM staff s ${STAFF_LOAD_JOIN} WHERE NOT s.disabled AND s.presence <> 'offline' ORDER BY s.presence, s.name`,
     );
   }
 
@@ -61,9 +73,10 @@ export class SupervisionRepository {
   /** Colleagues set available who speak the language and have room for one more chat. */
   async colleaguesWithRoom(language: Language, exceptId: string): Promise<ColleagueRow[]> {
     return this.db.rows<ColleagueRow>(
-      `SELECT * FROM (SELECT s.id, s.name, s.languages, s.max_chats AS "maxChats", ${LOAD} AS load
-         FROM staff s WHERE s.presence = 'available' AND NOT s.disabled AND $1 = ANY(s.languages) AND s.id <> $2) t
-       WHERE load < "maxChats" ORDER BY load, name`,
+      `SELECT s.id, s.name, s.languages, s.max_chats AS "maxChats", staff_load.load
+       FROM staff s ${STAFF_LOAD_JOIN}
+       WHERE s.presence = 'available' AND NOT s.disabled AND $1 = ANY(s.languages) AND s.id <> $2 AND staff_load.load < s.max_chats
+       ORDER BY staff_load.load, s.name`,
       [language, exceptId],
     );
   }
