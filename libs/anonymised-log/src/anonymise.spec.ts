@@ -1,8 +1,8 @@
-import type { EndedSessionFacts } from '@prystan/persistence';
-import { anonymise, hourOf } from './anonymise';
+import { anonymise, hourOf, type EndedSession } from './anonymise';
 import { suppress } from './suppress';
 
-const base: EndedSessionFacts = {
+// as stored, with the counsellor's id beside the facts: the anonymiser must not carry it over
+const base: EndedSession & { counsellorId: string | null } = {
   language: 'uk',
   triage: { immediateDanger: true, forWhom: 'self', ageGroup: 'adult' },
   riskFlags: ['threat-to-kill'],

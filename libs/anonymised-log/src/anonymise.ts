@@ -1,4 +1,40 @@
-import type { ContactLogInput, EndedSessionFacts } from '@prystan/persistence';
+import type { EndedBy, Language, Triage } from '@prystan/contract';
+
+/** What the anonymiser reads of an ended session; whoever stores sessions supplies it. */
+export interface EndedSession {
+  language: Language;
+  triage: Triage;
+  riskFlags: string[];
+  answered: boolean;
+  createdAt: Date;
+  assignedAt: Date | null;
+  endedAt: Date;
+  endedBy: EndedBy;
+  quickExit: boolean;
+  outcome: string | null;
+  riskLevel: string | null;
+  categories: string[] | null;
+}
+
+/** One anonymised contact, as the contact log stores it: codes, bands and the hour only. */
+export interface ContactLogEntry {
+  hour: Date;
+  language: string;
+  answered: boolean;
+  abandoned: boolean;
+  waitBand: string;
+  durationBand: string | null;
+  outcome: string;
+  riskLevel: string | null;
+  categories: string[];
+  escalationKinds: string[];
+  forWhom: string | null;
+  ageGroup: string | null;
+  immediateDanger: boolean;
+  riskFlagged: boolean;
+  endedBy: string;
+  quickExit: boolean;
+}
 
 const MINUTE = 60;
 const WAIT_BANDS: [number, string][] = [[MINUTE, 'under-1m'], [5 * MINUTE, '1-5m'], [15 * MINUTE, '5-15m'], [60 * MINUTE, '15-60m']];
@@ -27,7 +63,7 @@ const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTi
  * A contact that never reached a counsellor is `abandoned`; one that did but got no
  * closing form is `not-recorded`.
  */
-export function anonymise(s: EndedSessionFacts, escalationKinds: string[] = []): ContactLogInput {
+export function anonymise(s: EndedSession, escalationKinds: string[] = []): ContactLogEntry {
   const waitedUntil = s.assignedAt ?? s.endedAt;
   const outcome = s.outcome ?? (s.answered ? 'not-recorded' : 'abandoned');
   return {
