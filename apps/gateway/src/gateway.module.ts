@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Config } from '@prystan/config';
-import { LOGGER, type AppLogger } from '@prystan/logging';
+import { ConversationModule } from '@prystan/conversation';
+import type { AppLogger } from '@prystan/logging';
 import { HEALTH_PROBE, MetricsModule } from '@prystan/metrics';
-import { Notifier, PlatformModule, QueueBus, SessionEnding } from '@prystan/platform';
+import { PlatformModule } from '@prystan/platform';
 import { AdminModule } from './admin/admin.module';
 import { BoardController } from './admin/board.controller';
 import { StaffAdminController } from './admin/staff-admin.controller';
@@ -22,15 +23,14 @@ import { ChatGateway } from './chat/chat.gateway';
 import { ChatService } from './chat/chat.service';
 import { BusRecovery } from './common/bus-recovery';
 import { BusWatchdog } from './common/bus-watchdog';
-import { GatewayBroadcaster } from './common/gateway-broadcaster';
 import { PublicThrottleGuard } from './common/public-throttle.guard';
 import { SocketBus } from './common/socket-bus';
 import { SocketDrain } from './common/socket-drain';
+import { SocketsModule } from './common/sockets.module';
 import { RateLimits } from './common/rate-limits';
-import { ConversationService } from './conversation/conversation.service';
 import { EscalationController } from './escalation/escalation.controller';
 import { EscalationService } from './escalation/escalation.service';
-import { RiskService } from './conversation/risk.service';
+import { RiskService } from './risk/risk.service';
 import { GatewayHealth } from './health/gateway-health';
 import { HealthController } from './health/health.controller';
 import { GatewayMetrics } from './metrics/gateway-metrics';
@@ -44,7 +44,7 @@ export class GatewayModule {
   static forRoot(config: Config, logger: AppLogger): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), AdminModule],
+      imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), SocketsModule, ConversationModule.forRoot(SocketsModule), AdminModule],
       controllers: [HealthController, AuthController, SecondFactorController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },
@@ -53,18 +53,14 @@ export class GatewayModule {
         { provide: BusWatchdog, inject: [SocketBus], useFactory: (bus: SocketBus) => bus.watchdog },
         SocketDrain,
         BusRecovery,
-        GatewayBroadcaster,
         GatewayHealth,
         { provide: HEALTH_PROBE, useExisting: GatewayHealth },
         GatewayMetrics,
-        { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
-        { provide: SessionEnding, inject: [Notifier, QueueBus, LOGGER], useFactory: (n: Notifier, q: QueueBus, l: AppLogger) => new SessionEnding(n, q, l) },
         AuthService,
         LoginThrottle,
         TokenLiveness,
         SecondFactorService,
         RateLimits,
-        ConversationService,
         RiskService,
         ChatService,
         ChatGateway,

@@ -1,6 +1,6 @@
 import { STAFF_OUT } from '@prystan/contract';
 import type { EscalationRecord, OwnEscalationItem } from '@prystan/persistence';
-import type { Notifier } from './notifier';
+import type { Notifier } from '@prystan/platform';
 
 /** The `escalation:status` payload: codes and times, never details. */
 export function escalationStatusEvent(e: EscalationRecord) {

@@ -1,15 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_OUT, STAFF_OUT, type EndedBy } from '@prystan/contract';
-import type { AppLogger } from '@prystan/logging';
+import { LOGGER, type AppLogger } from '@prystan/logging';
 import type { SessionRecord } from '@prystan/persistence';
-import type { Notifier } from './notifier';
-import type { QueueBus } from './queue-bus';
+import { Notifier, QueueBus } from '@prystan/platform';
 
 /**
  * What follows the end of a session, wherever it ended (survivor, timeout, abandonment):
  * both sides are told, the record and clean-up are queued, and routing runs for the freed slot.
  */
+@Injectable()
 export class SessionEnding {
-  constructor(private readonly notifier: Notifier, private readonly bus: QueueBus, private readonly logger: AppLogger) {}
+  constructor(private readonly notifier: Notifier, private readonly bus: QueueBus, @Inject(LOGGER) private readonly logger: AppLogger) {}
 
   async announce(session: SessionRecord, previousState: string, by: EndedBy, options: { quickExit?: boolean; tellSurvivor?: boolean } = {}): Promise<void> {
     if (options.tellSurvivor) this.notifier.survivor(session.id, CHAT_OUT.ended, { by });

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Notifier } from '@prystan/platform';
-import { GatewayBroadcaster } from '../common/gateway-broadcaster';
-import { ConversationService } from '../conversation/conversation.service';
+import { SocketsModule } from '../common/sockets.module';
 import { AuditController } from './audit.controller';
 import { CannedAdminController, CannedController } from './canned.controller';
 import { MeController } from './me.controller';
@@ -12,15 +10,14 @@ import { SupervisionService } from './supervision.service';
 /**
  * The console's backend beyond the core chat path: quick replies, preferences, directory
  * editing, the audit trail, and the supervision socket events (transfer, reassign, monitor,
- * lists). Repositories, config and the bus come from the global PlatformModule; the
- * Notifier here broadcasts through the same socket.io server (bound by SupervisionGateway).
+ * lists). Repositories, config and the bus come from the global PlatformModule, the
+ * conversation from the global ConversationModule, the Notifier from the gateway's one
+ * SocketsModule.
  */
 @Module({
+  imports: [SocketsModule],
   controllers: [CannedController, CannedAdminController, MeController, ServicesAdminController, AuditController],
   providers: [
-    GatewayBroadcaster,
-    { provide: Notifier, inject: [GatewayBroadcaster], useFactory: (b: GatewayBroadcaster) => new Notifier(b) },
-    ConversationService,
     SupervisionService,
     SupervisionGateway,
   ],

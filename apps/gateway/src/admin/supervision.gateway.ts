@@ -1,12 +1,11 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
 import {
   NAMESPACE, rooms, SessionReassignDto, SessionRefDto, SessionsListDto, SessionTransferDto, STAFF_IN,
 } from '@prystan/contract';
 import type { StaffRecord } from '@prystan/persistence';
 import { ContractPipe } from '../common/contract.pipe';
-import { GatewayBroadcaster } from '../common/gateway-broadcaster';
 import { WsAckFilter } from '../common/ws-ack.filter';
 import { SupervisionService } from './supervision.service';
 
@@ -20,13 +19,8 @@ type StaffSocket = Socket & { data: { staff: StaffRecord } };
 @WebSocketGateway({ namespace: NAMESPACE.staff })
 @UseFilters(WsAckFilter)
 @UsePipes(ContractPipe)
-export class SupervisionGateway implements OnGatewayInit {
-  constructor(private readonly service: SupervisionService, private readonly broadcaster: GatewayBroadcaster) {}
-
-  /** This module's Notifier broadcasts through the same socket.io server. */
-  afterInit(nsp: Namespace) {
-    this.broadcaster.bind(nsp.server);
-  }
+export class SupervisionGateway {
+  constructor(private readonly service: SupervisionService) {}
 
   @SubscribeMessage(STAFF_IN.sessions)
   async list(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionsListDto) {

@@ -8,9 +8,9 @@ import { LOGGER, type AppLogger } from '@prystan/logging';
 import {
   AuditRepository, EscalationRepository, SessionRepository, SupervisionRepository, type SessionRecord, type Sql, type StaffRecord,
 } from '@prystan/persistence';
-import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
+import { ConversationService, ownEscalationItem } from '@prystan/conversation';
+import { Notifier, QueueBus } from '@prystan/platform';
 import { RoutingService } from '@prystan/routing';
-import { ConversationService } from '../conversation/conversation.service';
 
 export const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';
 
@@ -133,11 +133,7 @@ export class SupervisionService {
 
   /** The survivor hears that someone else will talk with them; the note stays in the transcript. */
   private async tellSurvivor(sessionId: string, language: Language): Promise<void> {
-    const note = await this.conversation.append({ sessionId, sender: 'system', text: SYSTEM_TEXT.transferred[language], states: ['waiting', 'offered'] });
-    if (note.message) {
-      this.notifier.survivor(sessionId, CHAT_OUT.message, note.message);
-      this.notifier.sessionStaff(sessionId, STAFF_OUT.message, note.message);
-    }
+    await this.conversation.postSystemNote(sessionId, SYSTEM_TEXT.transferred[language], ['waiting', 'offered']);
     this.notifier.survivor(sessionId, CHAT_OUT.transferred, { language });
   }
 

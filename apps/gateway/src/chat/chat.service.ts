@@ -7,11 +7,11 @@ import {
 import { hashToken, newToken } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository, StaffRepository, type SessionRecord } from '@prystan/persistence';
-import { Notifier, QueueBus, SessionEnding } from '@prystan/platform';
+import { ConversationService, SessionEnding } from '@prystan/conversation';
+import { Notifier, QueueBus } from '@prystan/platform';
 import { PrystanMetrics } from '@prystan/metrics';
 import { LineService, priorityFor } from '@prystan/routing';
-import { ConversationService } from '../conversation/conversation.service';
-import { RiskService } from '../conversation/risk.service';
+import { RiskService } from '../risk/risk.service';
 
 const LIVE = ['waiting', 'offered', 'active'];
 

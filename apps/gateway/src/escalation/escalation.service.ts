@@ -5,7 +5,8 @@ import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, ServiceRepository, SessionRepository, type EscalationRecord, type StaffRecord } from '@prystan/persistence';
 import { PrystanMetrics } from '@prystan/metrics';
-import { escalationStatusEvent, Notifier, publishEscalationStatus, QueueBus } from '@prystan/platform';
+import { escalationStatusEvent, publishEscalationStatus } from '@prystan/conversation';
+import { Notifier, QueueBus } from '@prystan/platform';
 
 /**
  * Raising an escalation: only from one's own active chat, only with consent. The consented

@@ -4,10 +4,10 @@ import {
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
-import { Notifier, ownEscalationItem, QueueBus } from '@prystan/platform';
+import { ConversationService, ownEscalationItem } from '@prystan/conversation';
+import { Notifier, QueueBus } from '@prystan/platform';
 import { PrystanMetrics } from '@prystan/metrics';
 import { RoutingService } from '@prystan/routing';
-import { ConversationService } from '../conversation/conversation.service';
 
 /** The counsellor's side of a session: presence, offers, messages, closing. */
 @Injectable()

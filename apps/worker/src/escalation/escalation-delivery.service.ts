@@ -9,7 +9,8 @@ import {
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { PrystanMetrics } from '@prystan/metrics';
 import { EscalationRepository, ServiceRepository, type EscalationRecord } from '@prystan/persistence';
-import { Notifier, publishEscalationStatus } from '@prystan/platform';
+import { publishEscalationStatus } from '@prystan/conversation';
+import { Notifier } from '@prystan/platform';
 import type { EscalationHandler } from '../runtime/escalation-handler';
 
 /**

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHAT_OUT, STAFF_OUT, SYSTEM_TEXT } from '@prystan/contract';
+import { SYSTEM_TEXT } from '@prystan/contract';
 import { CONFIG, type Config } from '@prystan/config';
-import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
+import { ConversationService, SessionEnding } from '@prystan/conversation';
 import { LOGGER, type AppLogger } from '@prystan/logging';
-import { PrystanMetrics } from '@prystan/metrics';
 import {
-  AuditRepository, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository, SessionRepository, TokenRepository,
+  AuditRepository, EscalationRepository, MaintenanceRepository, RoutingRepository, SessionRepository, TokenRepository,
 } from '@prystan/persistence';
-import { Notifier, SessionEnding } from '@prystan/platform';
 import { RoutingProcessor } from '../routing/routing.processor';
 import { SessionClosureService } from '../sessions/session-closure.service';
 
@@ -24,7 +22,6 @@ export class MaintenanceService {
   constructor(
     private readonly maintenance: MaintenanceRepository,
     private readonly sessions: SessionRepository,
-    private readonly messages: MessageRepository,
     private readonly routingRepo: RoutingRepository,
     private readonly tokens: TokenRepository,
     private readonly audit: AuditRepository,
@@ -32,11 +29,9 @@ export class MaintenanceService {
     private readonly routing: RoutingProcessor,
     private readonly closure: SessionClosureService,
     private readonly ending: SessionEnding,
-    private readonly notifier: Notifier,
-    private readonly keyring: Keyring,
+    private readonly conversation: ConversationService,
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: AppLogger,
-    private readonly metrics: PrystanMetrics,
   ) {}
 
   async sweep(): Promise<Record<string, number>> {
@@ -75,13 +70,7 @@ export class MaintenanceService {
   private async promptSilentChats(): Promise<number> {
     const due = await this.maintenance.claimInactivityPrompts(this.config.INACTIVITY_PROMPT_SECONDS);
     for (const { id, language } of due) {
-      const text = SYSTEM_TEXT.inactivityPrompt[language];
-      const result = await this.messages.insert({ sessionId: id, sender: 'system', body: this.keyring.sealField(SEALED_FIELDS.message(id), text), states: ['active'] });
-      if (result.kind !== 'inserted') continue;
-      this.metrics.messages.inc({ from: 'system' });
-      const message = { id: result.id, sessionId: id, from: 'system', text, sentAt: result.sentAt.toISOString() };
-      this.notifier.survivor(id, CHAT_OUT.message, message);
-      this.notifier.sessionStaff(id, STAFF_OUT.message, message);
+      await this.conversation.postSystemNote(id, SYSTEM_TEXT.inactivityPrompt[language], ['active']);
     }
     return due.length;
   }
