@@ -5,6 +5,7 @@ import { ConversationModule } from '@prystan/conversation';
 import type { AppLogger } from '@prystan/logging';
 import { HEALTH_PROBE, MetricsModule } from '@prystan/metrics';
 import { PlatformModule } from '@prystan/platform';
+import { RoutingModule } from '@prystan/routing';
 import { AdminModule } from './admin/admin.module';
 import { BoardController } from './admin/board.controller';
 import { StaffAdminController } from './admin/staff-admin.controller';
@@ -44,7 +45,7 @@ export class GatewayModule {
   static forRoot(config: Config, logger: AppLogger): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), SocketsModule, ConversationModule.forRoot(SocketsModule), AdminModule],
+      imports: [PlatformModule.forRoot(config, logger, 'gateway'), MetricsModule.forRoot('gateway'), RoutingModule, SocketsModule, ConversationModule.forRoot(SocketsModule), AdminModule],
       controllers: [HealthController, AuthController, SecondFactorController, AvailabilityController, QueueController, StatsController, ServicesController, EscalationController, StaffAdminController, BoardController, WebController],
       providers: [
         { provide: APP_GUARD, useClass: StaffAuthGuard },

@@ -5,6 +5,7 @@ import type { AppLogger } from '@prystan/logging';
 import { HEALTH_PROBE, MetricsModule } from '@prystan/metrics';
 import { Db, OperationsRepository } from '@prystan/persistence';
 import { PlatformModule } from '@prystan/platform';
+import { RoutingModule } from '@prystan/routing';
 import { WorkerHealth } from './health/worker-health';
 import { LineMetrics } from './metrics/line-metrics';
 import { MaintenanceService } from './maintenance/maintenance.service';
@@ -23,7 +24,7 @@ export class WorkerModule {
   static forRoot(config: Config, logger: AppLogger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, logger, 'worker'), MetricsModule.forRoot('worker'), EmitterModule, ConversationModule.forRoot(EmitterModule)],
+      imports: [PlatformModule.forRoot(config, logger, 'worker'), MetricsModule.forRoot('worker'), RoutingModule, EmitterModule, ConversationModule.forRoot(EmitterModule)],
       providers: [
         EscalationDeliveryService,
         { provide: ESCALATION_HANDLER, useExisting: EscalationDeliveryService },

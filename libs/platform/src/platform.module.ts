@@ -9,7 +9,6 @@ import {
   SecondFactorRepository, ServiceRepository, SessionRepository, StaffRepository, SupervisionRepository, TokenRepository,
 } from '@prystan/persistence';
 import { createRedis } from '@prystan/queue';
-import { LineService, RoutingService } from '@prystan/routing';
 import { QueueBus } from './queue-bus';
 
 export const REDIS = Symbol('REDIS');
@@ -40,7 +39,7 @@ class PlatformLifecycle implements OnApplicationShutdown {
 
 /**
  * What every process needs: configuration, the logger, PostgreSQL (the record), Redis and
- * the queues (the bus), the repositories and the routing services.
+ * the queues (the bus), the repositories and the key ring.
  */
 @Global()
 @Module({})
@@ -58,8 +57,6 @@ export class PlatformModule {
       { provide: REDIS, useFactory: () => withOutageLog(createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`), logger) },
       { provide: QueueBus, inject: [REDIS], useFactory: (redis: Redis) => new QueueBus(redis, config.REDIS_PREFIX) },
       { provide: Keyring, useFactory: () => new Keyring(config.messageKeys) },
-      { provide: RoutingService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new RoutingService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
-      { provide: LineService, inject: [Db, RoutingRepository], useFactory: (db: Db, repo: RoutingRepository) => new LineService(db, repo, config.OFFER_TIMEOUT_SECONDS) },
       PlatformLifecycle,
     ];
     return {
