@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { CONFIG, type Config } from '@prystan/config';
 import { rateLimited } from '@prystan/contract';
-import { PUBLIC_KEY } from '../auth/decorators';
+import { PUBLIC_KEY } from '../accounts/decorators';
 import { addressKey } from './client-address';
 import { RateLimits } from './rate-limits';
 

@@ -4,7 +4,7 @@ import { CONFIG, type Config } from '@prystan/config';
 import { notFound } from '@prystan/contract';
 import { verifyAckToken } from '@prystan/escalation-delivery';
 import { EscalationRepository } from '@prystan/persistence';
-import { Public, Roles } from '../auth/decorators';
+import { Public, Roles } from '../accounts/decorators';
 import { pageHeaders } from '../web/page-headers';
 import { EscalationService } from './escalation.service';
 

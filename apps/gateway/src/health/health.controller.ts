@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { healthBody } from '@prystan/metrics';
-import { Public } from '../auth/decorators';
+import { Public } from '../accounts/decorators';
 import { Throttle } from '../common/public-throttle.guard';
 import { GatewayHealth } from './gateway-health';
 

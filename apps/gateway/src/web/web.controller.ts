@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CONFIG, type Config } from '@prystan/config';
-import { Public } from '../auth/decorators';
+import { Public } from '../accounts/decorators';
 import { Throttle } from '../common/public-throttle.guard';
 import { pageHeaders } from './page-headers';
 

@@ -3,9 +3,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, I
 import { conflict, LANGUAGES, notFound, ROLES, type Language, type Role } from '@prystan/contract';
 import { AuditRepository, EmailTakenError, StaffRepository, TokenRepository, type StaffRecord } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
-import { hashPassword } from '../auth/auth.service';
-import { CurrentStaff, Roles } from '../auth/decorators';
-import { SecondFactorService } from '../auth/second-factor.service';
+import { hashPassword } from './auth.service';
+import { CurrentStaff, Roles } from './decorators';
+import { SecondFactorService } from './second-factor.service';
 
 class CreateStaffDto {
   @IsEmail() email: string;

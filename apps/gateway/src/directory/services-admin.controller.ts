@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
 import { AuditRepository, ServiceRepository, type StaffRecord } from '@prystan/persistence';
-import { CurrentStaff, Roles } from '../auth/decorators';
+import { CurrentStaff, Roles } from '../accounts/decorators';
 
 /** A name per language; an empty one removes that translation. */
 class ServiceNamesDto {

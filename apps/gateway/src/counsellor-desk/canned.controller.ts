@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, Validate } from 'class-validator';
 import { invalidInput, LANGUAGES, MessageTextConstraint, notFound, type Language } from '@prystan/contract';
 import { AuditRepository, CannedRepository, type CannedKind, type StaffRecord } from '@prystan/persistence';
-import { CurrentStaff, Roles } from '../auth/decorators';
+import { CurrentStaff, Roles } from '../accounts/decorators';
 
 const KINDS = ['opener', 'reply'] as const;
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { IsIn } from 'class-validator';
 import { LANGUAGES, type Language } from '@prystan/contract';
 import { LineService } from '@prystan/routing';
-import { Public } from '../auth/decorators';
+import { Public } from '../accounts/decorators';
 
 class AvailabilityQuery {
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` }) language: Language;

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { IsIn } from 'class-validator';
 import { LANGUAGES, notFound, type Language } from '@prystan/contract';
 import { StaffRepository, SupervisionRepository, type StaffRecord } from '@prystan/persistence';
-import { staffView } from '../auth/auth.controller';
-import { CurrentStaff } from '../auth/decorators';
+import { staffView } from '../accounts/auth.controller';
+import { CurrentStaff } from '../accounts/decorators';
 
 class PreferencesDto {
   @IsIn(LANGUAGES, { message: `uiLanguage must be one of ${LANGUAGES.join(', ')}` }) uiLanguage: Language;

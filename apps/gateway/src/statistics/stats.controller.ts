@@ -5,7 +5,7 @@ import { publishStats, STATS_MEASURES, type Figures } from '@prystan/anonymised-
 import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, SERVICE_KINDS } from '@prystan/contract';
 import { AuditRepository, ContactLogRepository, type StaffRecord } from '@prystan/persistence';
-import { CurrentStaff, Roles } from '../auth/decorators';
+import { CurrentStaff, Roles } from '../accounts/decorators';
 
 /** How the CSV writes a hidden figure (the console shows the same mark). */
 const HIDDEN_MARK = '*';

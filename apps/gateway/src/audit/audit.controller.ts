@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AUDIT_ACTIONS, type AuditAction } from '@prystan/contract';
 import { AuditRepository, type AuditEntryRow } from '@prystan/persistence';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../accounts/decorators';
 
 class AuditQuery {
   @IsOptional() @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)) @IsInt() @Min(1) @Max(500) limit?: number;

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import type { QueueStatus } from '@prystan/contract';
 import { RoutingRepository } from '@prystan/persistence';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../accounts/decorators';
 
 @Controller('api/queue')
 export class QueueController {

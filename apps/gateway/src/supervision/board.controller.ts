@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
 import { invalidInput } from '@prystan/contract';
 import { ContactLogRepository, SupervisionRepository } from '@prystan/persistence';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../accounts/decorators';
 
 class DayQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be YYYY-MM-DD' }) day?: string;

@@ -8,7 +8,7 @@ import { CONFIG, type Config } from '@prystan/config';
 import { invalidInput, LANGUAGES, notFound, SERVICE_KINDS, type Language } from '@prystan/contract';
 import { Keyring, SEALED_FIELDS } from '@prystan/crypto';
 import { AuditRepository, ServiceRepository, type ServiceRecord, type StaffRecord } from '@prystan/persistence';
-import { CurrentStaff, Public, Roles } from '../auth/decorators';
+import { CurrentStaff, Public, Roles } from '../accounts/decorators';
 import { assertWebhookTargetAllowed } from '@prystan/escalation-delivery';
 
 class ServicesQuery {

@@ -11,7 +11,7 @@ import { ConversationService, SessionEnding } from '@prystan/conversation';
 import { Notifier, QueueBus } from '@prystan/platform';
 import { PrystanMetrics } from '@prystan/metrics';
 import { LineService, priorityFor } from '@prystan/routing';
-import { RiskService } from '../risk/risk.service';
+import { RiskService } from './risk.service';
 
 const LIVE = ['waiting', 'offered', 'active'];
 
