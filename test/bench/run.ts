@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, next } from '../support/clients';
 import { TestEnvironment } from '../support/environment';
+import { flood } from './flood';
 import { ms, summary } from './stats';
 
 /**
@@ -122,6 +123,9 @@ async function main() {
   } finally {
     await env.tearDown();
   }
+  // the surge (BENCH_FLOOD=0 skips it), on an environment of its own
+  const surge = await flood();
+  if (surge.length > 0) process.stdout.write(`${surge.join('\n')}\n`);
 }
 
 main().then(() => process.exit(0), (err) => { process.stderr.write(`${err.stack}\n`); process.exit(1); });
