@@ -1,17 +1,25 @@
 /**
- * Risk detection for chat messages: a reviewed lexicon per language (see lexicon/ and README.md).
- * Privacy: the result carries only a category, a rule id and the lexicon version — never the text,
- * and nothing here logs, stores or throws with the text. Any input string is safe (never throws).
+ * Risk detection for chat messages: a reviewed lexicon per language (see lexicon/ and README.md), and beside it a
+ * statistical model per language (model/) for threats in words the lexicon was never given.
+ * The lexicon's rule fires first and keeps its reason; otherwise the model flags when its probability reaches the
+ * threshold chosen on validation data. So the combination flags everything the lexicon alone flags, and more.
+ * Privacy: the result carries only a category, a rule id, a version (and the model's probability) — never the
+ * text, and nothing here logs, stores or throws with the text. Any input string is safe (never throws).
  */
 import { compileLexicon, runLexicon, type CompiledLexicon } from './detector';
 import { normalize } from './normalize';
 import { EN_LEXICON } from './lexicon/en';
 import { PL_LEXICON } from './lexicon/pl';
 import { UK_LEXICON } from './lexicon/uk';
+import { loadModel, predict, type LoadedModel, type ModelPrediction } from './model/classifier';
+import { EN_MODEL } from './model/weights/en';
+import { PL_MODEL } from './model/weights/pl';
+import { UK_MODEL } from './model/weights/uk';
 import type { RiskLanguage, RiskMatch } from './types';
 
 export type { Lexicon, LexiconRule, NegationConfig, RiskCategory, RiskLanguage, RiskMatch } from './types';
 export { RISK_CATEGORIES } from './types';
+export type { ModelPrediction } from './model/classifier';
 
 // compiled once, at module load: a malformed lexicon fails the process start (and the unit tests), not a chat
 const COMPILED: Record<RiskLanguage, CompiledLexicon> = {
@@ -19,6 +27,9 @@ const COMPILED: Record<RiskLanguage, CompiledLexicon> = {
   uk: compileLexicon(UK_LEXICON),
   en: compileLexicon(EN_LEXICON),
 };
+
+// unpacked once, at module load, for the same reason
+const MODELS: Record<RiskLanguage, LoadedModel> = { pl: loadModel(PL_MODEL), uk: loadModel(UK_MODEL), en: loadModel(EN_MODEL) };
 
 const FORGET = /^/;
 
@@ -28,19 +39,34 @@ export const LEXICON_VERSIONS: Record<RiskLanguage, string> = {
   en: EN_LEXICON.version,
 };
 
+export const MODEL_VERSIONS: Record<RiskLanguage, string> = {
+  pl: PL_MODEL.version,
+  uk: UK_MODEL.version,
+  en: EN_MODEL.version,
+};
+
+/** The probability at or above which the model of each language raises a flag (chosen on validation data). */
+export const MODEL_THRESHOLDS: Record<RiskLanguage, number> = {
+  pl: PL_MODEL.threshold,
+  uk: UK_MODEL.threshold,
+  en: EN_MODEL.threshold,
+};
+
 /**
  * Characters inspected per message: chat messages are at most 4,000 (contract TEXT_MAX); the cap keeps a
  * pathological input (100k characters of one trigger word) from holding the event loop for long.
  */
 export const MAX_INSPECTED_CHARS = 50_000;
 
-/** The earliest risk rule of `language` (in lexicon order) that the message matches, or null. */
-export function detectRisk(text: string, language: RiskLanguage): RiskMatch | null {
-  const lexicon = Object.hasOwn(COMPILED, language) ? COMPILED[language] : undefined;
-  if (typeof text !== 'string' || text.length === 0 || !lexicon) return null;
+/**
+ * Runs `inspect` on the normalised message, or returns null for anything that is not a non-empty string in a
+ * known language. Nothing escapes: an error (which could quote the text) becomes null.
+ */
+function inspecting<T>(text: string, language: RiskLanguage, inspect: (normalised: string, language: RiskLanguage) => T | null): T | null {
+  if (typeof text !== 'string' || text.length === 0 || !Object.hasOwn(COMPILED, language)) return null;
   try {
     const inspected = text.length > MAX_INSPECTED_CHARS ? text.slice(0, MAX_INSPECTED_CHARS) : text;
-    return runLexicon(lexicon, normalize(inspected, language));
+    return inspect(normalize(inspected, language), language);
   } catch {
     // unreachable for strings as far as we know; never let an error (which could quote the text) escape
     return null;
@@ -48,4 +74,38 @@ export function detectRisk(text: string, language: RiskLanguage): RiskMatch | nu
     // the legacy RegExp statics (RegExp.input, $_, lastMatch) would otherwise keep the last matched text alive
     FORGET.exec('');
   }
+}
+
+function modelMatch(prediction: ModelPrediction | null, language: RiskLanguage): RiskMatch | null {
+  if (prediction === null || !(prediction.probability >= MODEL_THRESHOLDS[language])) return null;
+  return {
+    category: prediction.category,
+    ruleId: `model.${language}.${prediction.category}`,
+    lexiconVersion: MODEL_VERSIONS[language],
+    probability: Math.floor(prediction.probability * 100) / 100,
+  };
+}
+
+/**
+ * The risk of a message in `language`: the earliest lexicon rule it matches (`ruleId` = the rule), or else the
+ * model's flag when its probability reaches the threshold (`ruleId` = `model.<lang>.<category>`, `lexiconVersion`
+ * = the model's version, `probability` set), or null.
+ */
+export function detectRisk(text: string, language: RiskLanguage): RiskMatch | null {
+  return inspecting(text, language, (normalised, lang) => runLexicon(COMPILED[lang], normalised) ?? modelMatch(predict(MODELS[lang], normalised), lang));
+}
+
+/** The lexicon alone: the earliest risk rule of `language` (in lexicon order) that the message matches, or null. */
+export function detectRiskLexicon(text: string, language: RiskLanguage): RiskMatch | null {
+  return inspecting(text, language, (normalised, lang) => runLexicon(COMPILED[lang], normalised));
+}
+
+/** The model alone, without its threshold: most likely category and P(any risk), for evaluation and review. */
+export function predictRisk(text: string, language: RiskLanguage): ModelPrediction | null {
+  return inspecting(text, language, (normalised, lang) => predict(MODELS[lang], normalised));
+}
+
+/** The reason shown for a flag: the rule id, or "model: threat-to-kill, 0.83". Codes only, never text. */
+export function describeRisk(match: RiskMatch): string {
+  return match.probability === undefined ? match.ruleId : `model: ${match.category}, ${match.probability.toFixed(2)}`;
 }

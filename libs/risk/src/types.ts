@@ -77,6 +77,10 @@ export interface Lexicon {
 
 export interface RiskMatch {
   category: RiskCategory;
+  /** The lexicon rule, or `model.<lang>.<category>` when the statistical model raised the flag. */
   ruleId: string;
+  /** The version of what raised the flag: the lexicon's, or the model's (`YYYY-MM-DD.N+<hash>`) for a model flag. */
   lexiconVersion: string;
+  /** Model flags only: P(any risk) of the message, rounded down to two decimals. */
+  probability?: number;
 }

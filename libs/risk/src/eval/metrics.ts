@@ -1,6 +1,6 @@
-/** Precision/recall of detectRisk over the labelled sets. Shared by eval/main.ts and the unit-test gate. */
-import { detectRisk } from '../index';
-import type { RiskCategory, RiskLanguage } from '../types';
+/** Precision/recall of the detectors over labelled sets. Shared by eval/main.ts and the unit-test gate. */
+import { detectRisk, detectRiskLexicon, MODEL_THRESHOLDS, predictRisk } from '../index';
+import { RISK_CATEGORIES, type RiskCategory, type RiskLanguage } from '../types';
 import { EN_DATASET, EN_HOLDOUT } from './dataset/en';
 import { PL_DATASET, PL_HOLDOUT } from './dataset/pl';
 import { UK_DATASET, UK_HOLDOUT } from './dataset/uk';
@@ -11,8 +11,21 @@ export const DATASETS: Record<RiskLanguage, readonly EvalCase[]> = { pl: PL_DATA
 /** Sentences written after the lexicon and never tuned on: the honest estimate. */
 export const HOLDOUTS: Record<RiskLanguage, readonly EvalCase[]> = { pl: PL_HOLDOUT, uk: UK_HOLDOUT, en: EN_HOLDOUT };
 
+/** What a detector says about one message: a category and the code of its reason, or null. */
+export type Detector = (text: string, language: RiskLanguage) => { category: RiskCategory; ruleId: string } | null;
+
+export const DETECTORS: Record<'lexicon' | 'model' | 'combination', Detector> = {
+  lexicon: detectRiskLexicon,
+  model: (text, language) => {
+    const p = predictRisk(text, language);
+    return p && p.probability >= MODEL_THRESHOLDS[language] ? { category: p.category, ruleId: `model.${language}.${p.category}` } : null;
+  },
+  combination: detectRisk,
+};
+
 export interface Miss {
-  readonly index: number;
+  /** Position of the case in the set evaluated (or a label such as "c12" given by the caller). */
+  readonly index: number | string;
   /** Expected category for a false negative, detected category (and rule) for a false positive. */
   readonly category?: RiskCategory;
   readonly ruleId?: string;
@@ -32,19 +45,39 @@ export interface LanguageReport {
   readonly falseNegatives: readonly Miss[];
   readonly falsePositives: readonly Miss[];
   /** Threats flagged, but under another category than the label (informational). */
-  readonly otherCategory: readonly { index: number; expected?: RiskCategory; got: RiskCategory }[];
+  readonly otherCategory: readonly { index: number | string; expected?: RiskCategory; got: RiskCategory }[];
+  /** confusion[expected][predicted] with 'none' for no flag / no threat. */
+  readonly confusion: Record<RiskCategory | 'none', Record<RiskCategory | 'none', number>>;
 }
 
-export function evaluate(language: RiskLanguage, cases: readonly EvalCase[] = DATASETS[language]): LanguageReport {
+export type Label = RiskCategory | 'none';
+export const LABELS: readonly Label[] = ['none', ...RISK_CATEGORIES];
+
+export const ratio = (a: number, b: number, empty = 1): number => (b === 0 ? empty : a / b);
+export const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function emptyConfusion(): LanguageReport['confusion'] {
+  return Object.fromEntries(LABELS.map((e) => [e, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as LanguageReport['confusion'];
+}
+
+export function evaluate(
+  language: RiskLanguage,
+  cases: readonly EvalCase[] = DATASETS[language],
+  detector: Detector = detectRisk,
+  names?: readonly (number | string)[],
+): LanguageReport {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let tn = 0;
   const falseNegatives: Miss[] = [];
   const falsePositives: Miss[] = [];
-  const otherCategory: { index: number; expected?: RiskCategory; got: RiskCategory }[] = [];
-  cases.forEach((c, index) => {
-    const match = detectRisk(c.text, language);
+  const otherCategory: { index: number | string; expected?: RiskCategory; got: RiskCategory }[] = [];
+  const confusion = emptyConfusion();
+  cases.forEach((c, i) => {
+    const index = names?.[i] ?? i;
+    const match = detector(c.text, language);
+    confusion[c.threat ? (c.category ?? 'immediate-danger') : 'none'][match?.category ?? 'none'] += 1;
     if (c.threat && match) {
       tp += 1;
       if (c.category && match.category !== c.category) otherCategory.push({ index, expected: c.category, got: match.category });
@@ -56,8 +89,19 @@ export function evaluate(language: RiskLanguage, cases: readonly EvalCase[] = DA
       falsePositives.push({ index, category: match.category, ruleId: match.ruleId });
     } else tn += 1;
   });
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { language, total: cases.length, threats: tp + fn, tp, fp, fn, tn, precision, recall, f1, falseNegatives, falsePositives, otherCategory };
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { language, total: cases.length, threats: tp + fn, tp, fp, fn, tn, precision, recall, f1: f1Of(precision, recall), falseNegatives, falsePositives, otherCategory, confusion };
+}
+
+/** Per category, from a confusion table: a flag of the right category counts; any other outcome does not. */
+export function perCategory(report: LanguageReport): { category: RiskCategory; support: number; precision: number; recall: number; f1: number }[] {
+  return RISK_CATEGORIES.map((category) => {
+    const tp = report.confusion[category][category];
+    const support = LABELS.reduce((sum, p) => sum + report.confusion[category][p], 0);
+    const flagged = LABELS.reduce((sum, e) => sum + report.confusion[e][category], 0);
+    const precision = ratio(tp, flagged);
+    const recall = ratio(tp, support);
+    return { category, support, precision, recall, f1: f1Of(precision, recall) };
+  });
 }
