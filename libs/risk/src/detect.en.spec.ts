@@ -1,8 +1,8 @@
-import { detectRisk, type RiskCategory } from './index';
+import { detectRiskLexicon, type RiskCategory } from './index';
 
-const cat = (text: string): RiskCategory | null => detectRisk(text, 'en')?.category ?? null;
+const cat = (text: string): RiskCategory | null => detectRiskLexicon(text, 'en')?.category ?? null;
 
-describe('detectRisk (en)', () => {
+describe('detectRiskLexicon (en)', () => {
   it('flags threats to kill in any tense, reported or past (a past threat is a DASH risk factor)', () => {
     expect(cat('he said he would kill me yesterday')).toBe('threat-to-kill');
     expect(cat('hes going to kill us')).toBe('threat-to-kill');

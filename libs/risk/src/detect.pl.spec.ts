@@ -1,8 +1,8 @@
-import { detectRisk, type RiskCategory } from './index';
+import { detectRiskLexicon, type RiskCategory } from './index';
 
-const cat = (text: string): RiskCategory | null => detectRisk(text, 'pl')?.category ?? null;
+const cat = (text: string): RiskCategory | null => detectRiskLexicon(text, 'pl')?.category ?? null;
 
-describe('detectRisk (pl)', () => {
+describe('detectRiskLexicon (pl)', () => {
   it('flags inflected forms of "zabić"', () => {
     for (const form of ['zabij', 'zabije', 'zabiję', 'zabijesz', 'zabić', 'zabiją', 'zabił', 'zabiłby']) {
       expect(cat(`on mnie ${form}`)).toBe('threat-to-kill');

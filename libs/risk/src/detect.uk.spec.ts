@@ -1,8 +1,8 @@
-import { detectRisk, type RiskCategory } from './index';
+import { detectRiskLexicon, type RiskCategory } from './index';
 
-const cat = (text: string): RiskCategory | null => detectRisk(text, 'uk')?.category ?? null;
+const cat = (text: string): RiskCategory | null => detectRiskLexicon(text, 'uk')?.category ?? null;
 
-describe('detectRisk (uk)', () => {
+describe('detectRiskLexicon (uk)', () => {
   it('flags inflections and apostrophe variants of вбити / убити', () => {
     for (const form of ["вб'ю", 'вбʼє', 'вб’є', 'вбє', "уб'є", 'вбити', 'вбʼють', 'заріже', 'задушу']) {
       expect(cat(`він мене ${form}`)).not.toBeNull();

@@ -1,10 +1,13 @@
 /**
- * Micro-benchmark: µs per detectRisk call on a 500-character message with no risk words (the common case:
- * every rule runs to the end), and on one with a match near the end. Target < 50 µs.
- * Run: npx swc libs -d /tmp/risk-build --copy-files && node /tmp/risk-build/libs/risk/src/eval/bench.js
+ * Micro-benchmark: µs per detectRisk call (lexicon, then the model when the lexicon finds nothing) on a
+ * 500-character message with no risk words (the common case: every rule and the model run to the end), and on one
+ * with a match near the end; then the latency distribution per call (p50, p99, max) over the labelled sentences and
+ * 500- and 4,000-character messages. Target: p99 < 1 ms per message.
+ * Run: npm run -s build:server && node dist/libs/risk/src/eval/bench.js
  */
-import { detectRisk } from '../index';
+import { detectRisk, detectRiskLexicon } from '../index';
 import type { RiskLanguage } from '../types';
+import { DATASETS } from './metrics';
 
 const FILLER: Record<RiskLanguage, string> = {
   en: 'hi, i am writing because things at home are hard and i do not know who to talk to. he controls the money and checks my phone. ',
@@ -35,6 +38,27 @@ function stats(language: RiskLanguage, withThreat: boolean): string {
   return `${runs[0].toFixed(1)} µs min, ${runs[3].toFixed(1)} µs median`;
 }
 
+/** Per-call latency over realistic messages: each call timed alone, so p99 includes the slow ones. */
+function percentiles(language: RiskLanguage, detect: typeof detectRisk): string {
+  const long = FILLER[language].repeat(40).slice(0, 4000);
+  const texts = [...DATASETS[language].map((c) => c.text), message(language, false), message(language, true), long];
+  for (let i = 0; i < 2000; i += 1) detect(texts[i % texts.length], language); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 10; round += 1) {
+    for (let i = 0; i < texts.length; i += 1) {
+      const text = `${round} ${texts[i]}`;
+      const start = process.hrtime.bigint();
+      detect(text, language);
+      times.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number): string => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  return `p50 ${at(0.5)} µs, p99 ${at(0.99)} µs, max ${at(1)} µs over ${times.length} calls (sentences, 500 and 4,000 characters)`;
+}
+
 for (const language of ['pl', 'uk', 'en'] as RiskLanguage[]) {
   console.log(`[${language}] 500-char message: no match ${stats(language, false)}; match at the end ${stats(language, true)}`);
+  console.log(`[${language}] per message, lexicon + model: ${percentiles(language, detectRisk)}`);
+  console.log(`[${language}] per message, lexicon alone: ${percentiles(language, detectRiskLexicon)}`);
 }

@@ -5,7 +5,7 @@
  * nothing kept after the call.
  */
 import type { RiskCategory, RiskLanguage } from '../types';
-import { chunks, featurize } from './features';
+import { chunks, hashFeatures, scratchBuckets, scratchCounts } from './features';
 
 /** Class 0 is "no risk"; the others are the lexicon's categories. */
 export type ModelClass = 'none' | RiskCategory;
@@ -100,13 +100,18 @@ function scoreChunk(model: LoadedModel, chunk: string, logits: Float64Array): vo
   const { file, rowOf, weights } = model;
   const k = file.classes.length;
   for (let c = 0; c < k; c += 1) logits[c] = file.bias[c];
-  const x = featurize(chunk, file.bits);
-  for (let i = 0; i < x.index.length; i += 1) {
-    const row = rowOf[x.index[i]];
+  const { n, norm } = hashFeatures(chunk, file.bits);
+  const buckets = scratchBuckets();
+  const counts = scratchCounts();
+  const unit = file.scale / norm;
+  for (let i = 0; i < n; i += 1) {
+    const row = rowOf[buckets[i]];
     if (row < 0) continue;
-    const v = x.value[i] * file.scale;
+    const v = counts[i] * unit;
     for (let c = 0; c < k; c += 1) logits[c] += weights[row + c] * v;
   }
+  buckets.fill(0, 0, n);
+  counts.fill(0, 0, n);
   let max = -Infinity;
   for (let c = 0; c < k; c += 1) if (logits[c] > max) max = logits[c];
   let sum = 0;
