@@ -1,7 +1,7 @@
 /** The statistical detector: new phrasings, the combination rule, determinism of training, odd input. */
 import { createHash } from 'node:crypto';
 import { buildPools } from './corpus/pools';
-import { labelOf, skeletonKey } from './corpus/split';
+import { skeletonKey } from './corpus/split';
 import { DATASETS, HOLDOUTS } from './eval/metrics';
 import {
   describeRisk,
@@ -17,6 +17,7 @@ import {
 } from './index';
 import { decodeRows, encodeRows, loadModel, predict, type ModelFile } from './model/classifier';
 import { buildModel, DEFAULT_OPTIONS, modelSource, type Example } from './model/train';
+import { trainingSet } from './model/training-set';
 import { EN_MODEL } from './model/weights/en';
 import { PL_MODEL } from './model/weights/pl';
 import { UK_MODEL } from './model/weights/uk';
@@ -134,9 +135,9 @@ describe('model files', () => {
   });
 
   it.each(LANGUAGES)('%s: the shipped file is what training on the current pools gives (run `npm run train:risk` after a data change)', (language) => {
-    const pools = buildPools(language);
-    const examples = (cases: typeof pools.train): Example[] => cases.map((c) => ({ normalised: normalize(c.text, language), label: labelOf(c) }));
-    const { file } = buildModel(language, examples(pools.train), examples(pools.validation), FILES[language].training.splitHash);
+    const set = trainingSet(language);
+    expect(set.splitHash).toBe(FILES[language].training.splitHash);
+    const { file } = buildModel(language, set.train, set.validation, set.lexiconOnValidation, set.splitHash);
     expect(file.version).toBe(FILES[language].version);
     expect(modelSource(file, `${language.toUpperCase()}_MODEL`)).toBe(modelSource(FILES[language], `${language.toUpperCase()}_MODEL`));
   });
@@ -162,15 +163,15 @@ describe('training is deterministic', () => {
   const digest = (file: ModelFile): string => createHash('sha256').update(modelSource(file, 'M')).digest('hex');
 
   it('same corpus and seed: the same bytes; another seed: other bytes', () => {
-    const first = digest(buildModel('en', corpus, corpus, 'h', small).file);
-    const second = digest(buildModel('en', corpus, corpus, 'h', small).file);
-    const reseeded = digest(buildModel('en', corpus, corpus, 'h', { ...small, seed: small.seed + 1 }).file);
+    const first = digest(buildModel('en', corpus, corpus, [], 'h', small).file);
+    const second = digest(buildModel('en', corpus, corpus, [], 'h', small).file);
+    const reseeded = digest(buildModel('en', corpus, corpus, [], 'h', { ...small, seed: small.seed + 1 }).file);
     expect(second).toBe(first);
     expect(reseeded).not.toBe(first);
   });
 
   it('learns its small corpus', () => {
-    const { file } = buildModel('en', corpus, corpus, 'h', small);
+    const { file } = buildModel('en', corpus, corpus, [], 'h', small);
     const model = loadModel(file);
     expect(predict(model, normalize('he will kill me', 'en'))?.category).toBe('threat-to-kill');
     expect(predict(model, normalize('he choked me last night', 'en'))?.category).toBe('strangulation');

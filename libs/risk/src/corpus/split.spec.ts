@@ -42,7 +42,7 @@ describe('corpus split', () => {
 
   it('keeps a sentence that repeats a held-out one out of training, whatever its source', () => {
     const holdout = [{ text: 'On ma siekierę', threat: true, category: 'weapon' as const }];
-    const pools = buildPools('pl', [{ text: 'on ma SIEKIERE!', threat: true, category: 'weapon', kind: 'threat' }], [{ text: 'on ma siekiere', threat: true, category: 'weapon' }], holdout);
+    const pools = buildPools('pl', [{ text: 'on ma SIEKIERE!', threat: true, category: 'weapon' }], [{ text: 'on ma siekiere', threat: true, category: 'weapon' }], holdout);
     expect(pools.train.length + pools.validation.length + pools.heldout.length).toBe(0);
     expect(pools.dropped).toBe(2);
   });

@@ -6,33 +6,34 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPools } from '../corpus/pools';
-import { labelOf, splitHash } from '../corpus/split';
-import { normalize } from '../normalize';
 import type { RiskLanguage } from '../types';
-import { buildModel, modelSource, type Example } from './train';
+import { loadModel, predict } from './classifier';
+import { auc, naiveBayesScore, trainNaiveBayes } from './naive-bayes';
+import { buildModel, modelSource } from './train';
+import { trainingSet } from './training-set';
 
 const LANGUAGES: RiskLanguage[] = ['pl', 'uk', 'en'];
-
-function examples(cases: readonly { text: string; threat: boolean; category?: Example['label'] }[], language: RiskLanguage): Example[] {
-  return cases.map((c) => ({ normalised: normalize(c.text, language), label: labelOf(c as never) }));
-}
 
 function main(): void {
   const at = process.argv.indexOf('--lang');
   const only = at >= 0 ? process.argv[at + 1] : undefined;
   const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(process.cwd(), 'libs/risk/src/model/weights');
   for (const language of LANGUAGES.filter((l) => !only || l === only)) {
-    const pools = buildPools(language);
-    const hash = splitHash(pools.train, language);
-    const { file, choice } = buildModel(language, examples(pools.train, language), examples(pools.validation, language), hash);
+    const set = trainingSet(language);
+    const { file, choice } = buildModel(language, set.train, set.validation, set.lexiconOnValidation, set.splitHash);
     const source = modelSource(file, `${language.toUpperCase()}_MODEL`);
     writeFileSync(join(out, `${language}.ts`), source);
     console.log(
-      `[${language}] model ${file.version}: trained on ${pools.train.length} (split ${hash}), validation ${pools.validation.length}, ` +
-        `dropped ${pools.dropped}; threshold ${file.threshold} (validation P ${choice.precision.toFixed(3)} R ${choice.recall.toFixed(3)}); ` +
+      `[${language}] model ${file.version}: trained on ${set.train.length} (split ${set.splitHash}), validation ${set.validation.length}, ` +
+        `dropped ${set.dropped}; threshold ${file.threshold} (combination on validation: P ${choice.precision.toFixed(3)} R ${choice.recall.toFixed(3)}); ` +
         `${Buffer.byteLength(source)} bytes`,
     );
+    const model = loadModel(file);
+    const bayes = trainNaiveBayes(set.train, file.bits);
+    const threat = (i: number): boolean => set.validation[i].label !== 'none';
+    const lr = auc(set.validation.map((e, i) => ({ score: predict(model, e.normalised)?.probability ?? 0, threat: threat(i) })));
+    const nb = auc(set.validation.map((e, i) => ({ score: naiveBayesScore(bayes, e.normalised, file.bits), threat: threat(i) })));
+    console.log(`[${language}] validation AUC, model alone: logistic regression ${lr.toFixed(3)}, naive Bayes baseline ${nb.toFixed(3)}`);
   }
 }
 

@@ -27,8 +27,6 @@ export interface TrainOptions {
   readonly minCount: number;
   /** Release part of the version, bumped by hand like the lexicon's (`YYYY-MM-DD.N`). */
   readonly release: string;
-  /** Threshold search: the lowest threshold whose validation precision reaches this wins. */
-  readonly targetPrecision: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -36,10 +34,9 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   seed: 20261207,
   epochs: 15,
   learningRate: 0.5,
-  l2: 1e-4,
-  minCount: 2,
+  l2: 3e-4,
+  minCount: 3,
   release: '2026-12-07.1',
-  targetPrecision: 0.9,
 };
 
 /** mulberry32: a tiny seeded generator, good enough to shuffle. */
@@ -145,35 +142,40 @@ function quantise(trained: Trained): { scale: number; rows: number[]; weights: I
 
 export interface ThresholdChoice {
   readonly threshold: number;
+  /** Of the combination (lexicon, then the model at this threshold) on the validation split. */
   readonly precision: number;
   readonly recall: number;
 }
 
 /**
- * The lowest threshold (0.20 … 0.95 by 0.05) at which the model alone reaches the target precision on the
- * validation split, for the most recall there; if none does, the one with the best F1. 0.5 without validation.
+ * The threshold (0.20 … 0.95 by 0.05) at which the combination that ships — the lexicon first, then the model —
+ * has the best F1 on the validation split; on a tie the higher one (fewer false alarms). `lexicon[i]` says whether
+ * the lexicon flags validation example i. 0.5 without validation.
  */
-export function chooseThreshold(file: ModelFile, validation: readonly Example[], target: number): ThresholdChoice {
+export function chooseThreshold(file: ModelFile, validation: readonly Example[], lexicon: readonly boolean[]): ThresholdChoice {
   if (validation.length === 0) return { threshold: 0.5, precision: Number.NaN, recall: Number.NaN };
   const model = loadModel(file);
-  const scored = validation.map((e) => ({ risk: predict(model, e.normalised)?.probability ?? 0, threat: e.label !== 'none' }));
-  const options: ThresholdChoice[] = [];
+  const scored = validation.map((e, i) => ({ risk: predict(model, e.normalised)?.probability ?? 0, threat: e.label !== 'none', lexicon: lexicon[i] === true }));
+  const threats = scored.filter((s) => s.threat).length;
+  let best: ThresholdChoice & { f1: number } = { threshold: 0.5, precision: Number.NaN, recall: Number.NaN, f1: -1 };
   for (let step = 4; step <= 19; step += 1) {
     const threshold = step / 20;
-    const tp = scored.filter((s) => s.threat && s.risk >= threshold).length;
-    const fp = scored.filter((s) => !s.threat && s.risk >= threshold).length;
-    const threats = scored.filter((s) => s.threat).length;
-    options.push({ threshold, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: threats === 0 ? 1 : tp / threats });
+    const flagged = scored.filter((s) => s.lexicon || s.risk >= threshold);
+    const tp = flagged.filter((s) => s.threat).length;
+    const precision = flagged.length === 0 ? 1 : tp / flagged.length;
+    const recall = threats === 0 ? 1 : tp / threats;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    if (f1 >= best.f1) best = { threshold, precision, recall, f1 };
   }
-  const f1 = (o: ThresholdChoice): number => (o.precision + o.recall === 0 ? 0 : (2 * o.precision * o.recall) / (o.precision + o.recall));
-  return options.find((o) => o.precision >= target && o.recall > 0) ?? options.reduce((a, b) => (f1(b) > f1(a) ? b : a));
+  return { threshold: best.threshold, precision: best.precision, recall: best.recall };
 }
 
-/** Trains one language's model and packs it as a model file, its threshold chosen on `validation`. */
+/** Trains one language's model and packs it as a model file, its threshold chosen on `validation` (see chooseThreshold). */
 export function buildModel(
   language: RiskLanguage,
   train: readonly Example[],
   validation: readonly Example[],
+  lexicon: readonly boolean[],
   splitHash: string,
   options: TrainOptions = DEFAULT_OPTIONS,
 ): { file: ModelFile; choice: ThresholdChoice } {
@@ -184,7 +186,7 @@ export function buildModel(
   const bias = Array.from(trained.bias, (b) => Number(b.toFixed(6)));
   const base = { language, bits: options.bits, classes: MODEL_CLASSES, bias, scale: q.scale, rows, weights };
   const draft: ModelFile = { ...base, version: '', threshold: 0.5, training: { seed: options.seed, examples: train.length, splitHash } };
-  const choice = chooseThreshold(draft, validation, options.targetPrecision);
+  const choice = chooseThreshold(draft, validation, lexicon);
   const digest = createHash('sha256').update(JSON.stringify({ ...base, threshold: choice.threshold })).digest('hex').slice(0, 8);
   return { file: { ...draft, version: `${options.release}+${digest}`, threshold: choice.threshold }, choice };
 }
