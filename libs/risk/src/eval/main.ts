@@ -10,12 +10,12 @@
  * (`c12` = corpus/<lang>.ts index 12, `d12` = eval dataset index 12, `#12` = index in the set printed).
  * Exit code 1 when a language falls below the gate on the labelled set.
  */
-import { buildPools, type PooledCase } from '../corpus/pools';
+import { buildPools, CORPORA, type PooledCase } from '../corpus/pools';
 import { splitHash } from '../corpus/split';
 import { LEXICON_VERSIONS, MODEL_THRESHOLDS, MODEL_VERSIONS } from '../index';
 import type { RiskLanguage } from '../types';
 import type { EvalCase } from './dataset/types';
-import { DETECTORS, HOLDOUTS, LABELS, evaluate, perCategory, type LanguageReport } from './metrics';
+import { DATASETS, DETECTORS, HOLDOUTS, LABELS, evaluate, perCategory, type LanguageReport } from './metrics';
 
 export const GATE = { recall: 0.9, precision: 0.8 } as const;
 
@@ -52,6 +52,21 @@ function printSet(title: string, language: RiskLanguage, cases: readonly EvalCas
 
 const pooledNames = (cases: readonly PooledCase[]): string[] => cases.map((c) => `${c.source === 'corpus' ? 'c' : 'd'}${c.index}`);
 
+/**
+ * The gateway asks every language's detector about every message (people switch languages under stress), so a
+ * detector must stay quiet on the other languages: flags raised on their non-threat sentences, per detector.
+ */
+function printCrossLanguage(languages: readonly RiskLanguage[]): void {
+  console.log('[cross-language] non-threat sentences of one language flagged by the detector of another (lexicon / combination):');
+  for (const source of languages) {
+    const negatives = [...CORPORA[source], ...DATASETS[source]].filter((c) => !c.threat);
+    const cells = languages
+      .filter((l) => l !== source)
+      .map((l) => `${l} ${negatives.filter((c) => DETECTORS.lexicon(c.text, l)).length} / ${negatives.filter((c) => DETECTORS.combination(c.text, l)).length}`);
+    console.log(`  ${source} (${negatives.length} non-threats): ${cells.join(', ')}`);
+  }
+}
+
 function main(): void {
   let failed = false;
   for (const language of ['pl', 'uk', 'en'] as RiskLanguage[]) {
@@ -72,6 +87,7 @@ function main(): void {
     printSet('corpus held-out split (never trained or tuned on)', language, pools.heldout, pooledNames(pools.heldout));
     printSet('eval held-out *_HOLDOUT (never trained or tuned on)', language, HOLDOUTS[language]);
   }
+  printCrossLanguage(['pl', 'uk', 'en']);
   process.exitCode = failed ? 1 : 0;
 }
 

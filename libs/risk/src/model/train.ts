@@ -9,6 +9,9 @@ import { RISK_CATEGORIES, type RiskLanguage } from '../types';
 import { encodeRows, loadModel, predict, type ModelClass, type ModelFile } from './classifier';
 import { featurize, type SparseVector } from './features';
 
+/** The recall the threshold aims at on validation (the project's goal for held-out recall). */
+export const RECALL_GOAL = 0.85;
+
 export const MODEL_CLASSES: readonly ModelClass[] = ['none', ...RISK_CATEGORIES];
 
 /** One training or evaluation example: text already normalised for its language, and its class. */
@@ -148,25 +151,29 @@ export interface ThresholdChoice {
 }
 
 /**
- * The threshold (0.20 … 0.95 by 0.05) at which the combination that ships — the lexicon first, then the model —
- * has the best F1 on the validation split; on a tie the higher one (fewer false alarms). `lexicon[i]` says whether
- * the lexicon flags validation example i. 0.5 without validation.
+ * The threshold (0.20 … 0.95 by 0.05) for the combination that ships — the lexicon first, then the model — on the
+ * validation split, aimed at the goal "recall ≥ 0.85 at the best precision": among the thresholds whose recall
+ * reaches RECALL_GOAL, the one with the best precision (on a tie the higher threshold); if none does, the one with
+ * the best F1. `lexicon[i]` says whether the lexicon flags validation example i. 0.5 without validation.
  */
 export function chooseThreshold(file: ModelFile, validation: readonly Example[], lexicon: readonly boolean[]): ThresholdChoice {
   if (validation.length === 0) return { threshold: 0.5, precision: Number.NaN, recall: Number.NaN };
   const model = loadModel(file);
   const scored = validation.map((e, i) => ({ risk: predict(model, e.normalised)?.probability ?? 0, threat: e.label !== 'none', lexicon: lexicon[i] === true }));
   const threats = scored.filter((s) => s.threat).length;
-  let best: ThresholdChoice & { f1: number } = { threshold: 0.5, precision: Number.NaN, recall: Number.NaN, f1: -1 };
+  const options: (ThresholdChoice & { f1: number })[] = [];
   for (let step = 4; step <= 19; step += 1) {
     const threshold = step / 20;
     const flagged = scored.filter((s) => s.lexicon || s.risk >= threshold);
     const tp = flagged.filter((s) => s.threat).length;
     const precision = flagged.length === 0 ? 1 : tp / flagged.length;
     const recall = threats === 0 ? 1 : tp / threats;
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    if (f1 >= best.f1) best = { threshold, precision, recall, f1 };
+    options.push({ threshold, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) });
   }
+  const reaching = options.filter((o) => o.recall >= RECALL_GOAL);
+  const pool = reaching.length > 0 ? reaching : options;
+  const score = (o: (typeof options)[number]): number => (reaching.length > 0 ? o.precision : o.f1);
+  const best = pool.reduce((a, b) => (score(b) >= score(a) ? b : a));
   return { threshold: best.threshold, precision: best.precision, recall: best.recall };
 }
 

@@ -24,13 +24,23 @@ export interface TrainingSet {
   readonly dropped: number;
 }
 
+/**
+ * The other languages' training sentences, read as this language and labelled 'none': the model of one language
+ * must stay quiet on the others (the gateway asks every language's detector about every message), and without
+ * them text it has no features for would fall back on the class balance of the corpus, which is mostly threats.
+ */
+function otherLanguages(language: RiskLanguage): Example[] {
+  const others = (['pl', 'uk', 'en'] as const).filter((l) => l !== language);
+  return others.flatMap((other) => buildPools(other).train.map((c) => ({ normalised: normalize(c.text, language), label: 'none' as const })));
+}
+
 export function trainingSet(language: RiskLanguage): TrainingSet {
   const pools = buildPools(language);
   const lexicon = compileLexicon(LEXICONS[language]);
   const examples = (cases: readonly Labelled[]): Example[] => cases.map((c) => ({ normalised: normalize(c.text, language), label: labelOf(c) }));
   const validation = examples(pools.validation);
   return {
-    train: examples(pools.train),
+    train: [...examples(pools.train), ...otherLanguages(language)],
     validation,
     lexiconOnValidation: validation.map((e) => runLexicon(lexicon, e.normalised) !== null),
     splitHash: splitHash(pools.train, language),
