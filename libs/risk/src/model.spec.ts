@@ -93,6 +93,15 @@ describe('combination: lexicon first, then the model', () => {
     expect(describeRisk({ category: 'threat-to-kill', ruleId: 'model.en.threat-to-kill', lexiconVersion: 'x', probability: 0.83 })).toBe('model: threat-to-kill, 0.83');
   });
 
+  it('a model flag is raised without logging anything', () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation(() => undefined));
+    for (const [language, text] of UNSEEN) detectRisk(text, language);
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
   it('a model flag carries codes only, never the text', () => {
     const [language, text] = UNSEEN[0];
     const match = detectRisk(text, language);
