@@ -92,7 +92,16 @@ function modelMatch(prediction: ModelPrediction | null, language: RiskLanguage):
  * = the model's version, `probability` set), or null.
  */
 export function detectRisk(text: string, language: RiskLanguage): RiskMatch | null {
-  return inspecting(text, language, (normalised, lang) => runLexicon(COMPILED[lang], normalised) ?? modelMatch(predict(MODELS[lang], normalised), lang));
+  return inspecting(text, language, (normalised, lang) => {
+    const rule = runLexicon(COMPILED[lang], normalised);
+    if (rule) return rule;
+    try {
+      return modelMatch(predict(MODELS[lang], normalised), lang);
+    } catch {
+      // the model must never cost the lexicon's answer; unreachable for strings as far as we know
+      return null;
+    }
+  });
 }
 
 /** The lexicon alone: the earliest risk rule of `language` (in lexicon order) that the message matches, or null. */
