@@ -1,4 +1,10 @@
-/** Socket.io namespaces and event names, in one place for servers, worker and clients. */
+import type { StaffEvents, SurvivorEvents, ToStaff, ToSurvivor } from './event-maps';
+
+/**
+ * Socket.io namespaces and event names, in one place for servers, worker and clients. Each
+ * list is checked against its event map (event-maps.ts): a name the map lacks does not compile,
+ * nor does a map entry the list forgets.
+ */
 export const NAMESPACE = { chat: '/chat', staff: '/staff' } as const;
 
 export const CHAT_IN = {
@@ -7,7 +13,7 @@ export const CHAT_IN = {
   send: 'message:send',
   typing: 'typing',
   end: 'session:end',
-} as const;
+} as const satisfies Record<string, keyof SurvivorEvents>;
 
 export const CHAT_OUT = {
   position: 'queue:position',
@@ -17,7 +23,7 @@ export const CHAT_OUT = {
   ended: 'session:ended',
   /** extension: the counsellor was changed by a transfer (the survivor keeps the transcript). */
   transferred: 'session:transferred',
-} as const;
+} as const satisfies Record<string, keyof ToSurvivor>;
 
 export const STAFF_IN = {
   presence: 'presence:set',
@@ -34,7 +40,7 @@ export const STAFF_IN = {
   transfer: 'session:transfer',
   reassign: 'session:reassign',
   phoneResult: 'escalation:phone-result',
-} as const;
+} as const satisfies Record<string, keyof StaffEvents>;
 
 export const STAFF_OUT = {
   offer: 'offer',
@@ -52,7 +58,15 @@ export const STAFF_OUT = {
   alert: 'alert',
   /** extension: a chat of this counsellor was handed to someone else (every tab drops it). */
   transferred: 'session:transferred',
-} as const;
+} as const satisfies Record<string, keyof ToStaff>;
+
+/** Compiles only when a list of names covers every event of its map. */
+type Covers<List, Map> = [Exclude<keyof Map, List>] extends [never] ? true : false;
+type Holds<T extends true> = T;
+export type EventListsCoverMaps = Holds<
+  Covers<(typeof CHAT_IN)[keyof typeof CHAT_IN], SurvivorEvents> | Covers<(typeof CHAT_OUT)[keyof typeof CHAT_OUT], ToSurvivor>
+  | Covers<(typeof STAFF_IN)[keyof typeof STAFF_IN], StaffEvents> | Covers<(typeof STAFF_OUT)[keyof typeof STAFF_OUT], ToStaff>
+>;
 
 /** Room names. Both namespaces use `session:<id>`; rooms are per namespace in socket.io. */
 export const rooms = {

@@ -1,7 +1,6 @@
-export * from './codes';
+/** The contract for server code: everything browsers get (browser.ts), plus the validating classes and server helpers. */
+export * from './browser';
 export * from './errors';
-export * from './events';
 export * from './payloads';
-export * from './wire';
 export * from './system-messages';
-export * from './audit';
+export * from './offer';
