@@ -1,4 +1,4 @@
-import { NAMESPACE, rooms } from '@prystan/contract';
+import { NAMESPACE, rooms, type PayloadOf, type ToStaff, type ToSurvivor } from '@prystan/contract';
 
 /** The Redis channel prefix shared by the gateways' adapter and the worker's emitter. */
 export const socketIoKey = (redisPrefix: string) => `${redisPrefix}:socket.io`;
@@ -13,25 +13,27 @@ export interface Broadcaster {
 
 /**
  * Every server→client event goes through here, addressed by room, so a gateway and a
- * worker reach a client on any node the same way (through the Redis adapter).
+ * worker reach a client on any node the same way (through the Redis adapter). Each method
+ * takes an event of its namespace's map and that event's payload, so a wrong name or shape
+ * does not compile, whichever process sends it.
  */
 export class Notifier {
   constructor(private readonly io: Broadcaster) {}
 
-  survivor(sessionId: string, event: string, payload: unknown): void {
+  survivor<K extends keyof ToSurvivor>(sessionId: string, event: K, payload: PayloadOf<ToSurvivor, K>): void {
     this.io.of(NAMESPACE.chat).to(rooms.session(sessionId)).emit(event, payload);
   }
 
   /** Staff following a session: its counsellor and any monitoring manager. */
-  sessionStaff(sessionId: string, event: string, payload: unknown): void {
+  sessionStaff<K extends keyof ToStaff>(sessionId: string, event: K, payload: PayloadOf<ToStaff, K>): void {
     this.io.of(NAMESPACE.staff).to(rooms.session(sessionId)).emit(event, payload);
   }
 
-  staff(staffId: string, event: string, payload: unknown): void {
+  staff<K extends keyof ToStaff>(staffId: string, event: K, payload: PayloadOf<ToStaff, K>): void {
     this.io.of(NAMESPACE.staff).to(rooms.staff(staffId)).emit(event, payload);
   }
 
-  managers(event: string, payload: unknown): void {
+  managers<K extends keyof ToStaff>(event: K, payload: PayloadOf<ToStaff, K>): void {
     this.io.of(NAMESPACE.staff).to(rooms.managers).emit(event, payload);
   }
 

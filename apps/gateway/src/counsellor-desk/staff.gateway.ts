@@ -3,10 +3,10 @@ import {
   ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer,
   type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import {
   CHAT_OUT, EscalationCreateDto, EscalationPhoneResultDto, NAMESPACE, PresenceDto, rooms, SessionCloseDto, SessionRefDto,
-  STAFF_IN, STAFF_OUT, StaffMessageDto, StaffTypingDto,
+  STAFF_IN, STAFF_OUT, StaffMessageDto, StaffTypingDto, type ReplyOf, type StaffEvents, type ToStaff,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { RoutingRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
@@ -24,7 +24,10 @@ import { StaffSessionService } from './staff-session.service';
 
 /** `tokenHash`: the token this socket was opened with, re-checked on every event. */
 interface StaffSocketData { staff: StaffRecord; tokenHash: Buffer; expiryTimer?: NodeJS.Timeout }
-type StaffSocket = Socket & { data: StaffSocketData };
+type StaffSocket = Socket<StaffEvents, ToStaff, DefaultEventsMap, StaffSocketData>;
+type StaffNamespace = Namespace<StaffEvents, ToStaff, DefaultEventsMap, StaffSocketData>;
+/** What a handler answers: the success branch of its event's acknowledgement (errors are thrown and WsAckFilter answers them). */
+type Reply<K extends keyof StaffEvents> = Promise<ReplyOf<StaffEvents, K>>;
 
 const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';
 
@@ -40,7 +43,7 @@ const GONE_AFTER_MS = 20_000;
 @UseFilters(WsAckFilter)
 @UsePipes(ContractPipe)
 export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  @WebSocketServer() private readonly nsp: Namespace;
+  @WebSocketServer() private readonly nsp: StaffNamespace;
 
   constructor(
     private readonly auth: AuthService,
@@ -56,7 +59,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly metrics: GatewayMetrics,
   ) {}
 
-  afterInit(nsp: Namespace) {
+  afterInit(nsp: StaffNamespace) {
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.admit(socket as StaffSocket, typeof token === 'string' ? token : undefined).then(
@@ -130,25 +133,25 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage(STAFF_IN.presence)
-  async presence(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: PresenceDto) {
+  async presence(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: PresenceDto): Reply<'presence:set'> {
     return { ok: true, status: await this.service.setPresence(socket.data.staff, body.status) };
   }
 
   @SubscribeMessage(STAFF_IN.accept)
-  async accept(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+  async accept(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto): Reply<'offer:accept'> {
     const session = await this.service.accept(socket.data.staff, body.sessionId);
     await socket.join(rooms.session(body.sessionId));
     return { ok: true, session };
   }
 
   @SubscribeMessage(STAFF_IN.decline)
-  async decline(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto) {
+  async decline(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionRefDto): Reply<'offer:decline'> {
     await this.service.decline(socket.data.staff, body.sessionId);
     return { ok: true };
   }
 
   @SubscribeMessage(STAFF_IN.send)
-  async send(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffMessageDto) {
+  async send(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffMessageDto): Reply<'message:send'> {
     const acknowledged = this.metrics.messageAck.startTimer({ from: 'counsellor' });
     const result = await this.service.send(socket.data.staff, body.sessionId, body.clientId, body.text);
     if (result.message) {
@@ -160,25 +163,25 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage(STAFF_IN.typing)
-  async typing(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffTypingDto) {
+  async typing(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: StaffTypingDto): Reply<'typing'> {
     await this.service.assertOwnActive(socket.data.staff, body.sessionId);
     this.notifier.survivor(body.sessionId, CHAT_OUT.typing, { isTyping: body.isTyping });
     return { ok: true };
   }
 
   @SubscribeMessage(STAFF_IN.close)
-  async close(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionCloseDto) {
+  async close(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: SessionCloseDto): Reply<'session:close'> {
     await this.service.close(socket.data.staff, body);
     return { ok: true };
   }
 
   @SubscribeMessage(STAFF_IN.escalate)
-  async escalate(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationCreateDto) {
+  async escalate(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationCreateDto): Reply<'escalation:create'> {
     return { ok: true, ...(await this.escalations.create(socket.data.staff, body)) };
   }
 
   @SubscribeMessage(STAFF_IN.phoneResult)
-  async phoneResult(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationPhoneResultDto) {
+  async phoneResult(@ConnectedSocket() socket: StaffSocket, @MessageBody() body: EscalationPhoneResultDto): Reply<'escalation:phone-result'> {
     return { ok: true, ...(await this.escalations.recordPhoneResult(socket.data.staff, body.escalationId, body.result)) };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@prystan/config';
 import {
-  CHAT_OUT, conflict, forbidden, invalidInput, notFound, STAFF_OUT, SYSTEM_TEXT,
+  CHAT_OUT, conflict, forbidden, invalidInput, notFound, offerPayload, STAFF_OUT, SYSTEM_TEXT,
   type Language, type SessionReassignDto, type SessionTransferDto,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
@@ -43,7 +43,7 @@ export class SupervisionService {
    */
   async mine(me: StaffRecord) {
     const rows = await this.repo.own(me.id);
-    const chats = rows.filter((r) => r.state !== 'offered');
+    const chats = rows.filter((r): r is typeof r & { state: 'active' | 'ended' } => r.state !== 'offered');
     const raised = await this.escalations.forChats(chats.map((r) => r.sessionId), me.uiLanguage);
     const sessions = await Promise.all(chats.map(async (r) => ({
       sessionId: r.sessionId, language: r.language, state: r.state, triage: r.triage, riskFlags: r.riskFlags,
@@ -137,12 +137,8 @@ export class SupervisionService {
     this.notifier.survivor(sessionId, CHAT_OUT.transferred, { language });
   }
 
-  private offer(session: Moved, staffId: string, extra: { transferredBy: string; note?: string }): void {
-    const expiresAt = new Date(session.offerExpiresAt!).getTime();
-    this.notifier.staff(staffId, STAFF_OUT.offer, {
-      sessionId: session.id, language: session.language, triage: session.triage, waitedSeconds: session.waitedSeconds,
-      expiresInSeconds: Math.max(1, Math.round((expiresAt - Date.now()) / 1000)), riskFlags: session.riskFlags, ...extra,
-    });
+  private offer(session: Moved, staffId: string, handover: { transferredBy: string; note?: string }): void {
+    this.notifier.staff(staffId, STAFF_OUT.offer, offerPayload({ ...session, sessionId: session.id, offerExpiresAt: session.offerExpiresAt! }, handover));
   }
 
   /** The offer's timer (the worker expires it like any other) and a routing pass for the line. */

@@ -3,10 +3,10 @@ import {
   ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer,
   type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import {
   CHAT_IN, CHAT_OUT, conflict, NAMESPACE, notFound, rooms, SessionEndDto, SessionResumeDto, SessionStartDto,
-  SurvivorMessageDto, SurvivorTypingDto,
+  SurvivorMessageDto, SurvivorTypingDto, type ReplyOf, type SurvivorEvents, type ToSurvivor,
 } from '@prystan/contract';
 import { CONFIG, type Config } from '@prystan/config';
 import { ContractPipe } from '../common/contract.pipe';
@@ -20,14 +20,17 @@ import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ChatService } from './chat.service';
 
 interface SurvivorSocketData { sessionId?: string }
-type SurvivorSocket = Socket & { data: SurvivorSocketData };
+type SurvivorSocket = Socket<SurvivorEvents, ToSurvivor, DefaultEventsMap, SurvivorSocketData>;
+type SurvivorNamespace = Namespace<SurvivorEvents, ToSurvivor, DefaultEventsMap, SurvivorSocketData>;
+/** What a handler answers: the success branch of its event's acknowledgement (errors are thrown and WsAckFilter answers them). */
+type Reply<K extends keyof SurvivorEvents> = Promise<ReplyOf<SurvivorEvents, K>>;
 
 /** Namespace `/chat`: anonymous survivors. Nothing about the connection (address, agent) is kept. */
 @WebSocketGateway({ namespace: NAMESPACE.chat })
 @UseFilters(WsAckFilter)
 @UsePipes(ContractPipe)
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  @WebSocketServer() private readonly nsp: Namespace;
+  @WebSocketServer() private readonly nsp: SurvivorNamespace;
   /** Open `/chat` connections per client address in this process (SOCKETS_PER_ADDRESS). */
   private readonly perAddress: ConnectionCap;
 
@@ -41,7 +44,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.perAddress = new ConnectionCap(config.SOCKETS_PER_ADDRESS);
   }
 
-  afterInit(nsp: Namespace) {
+  afterInit(nsp: SurvivorNamespace) {
     this.broadcaster.bind(nsp.server);
     nsp.use((socket, next) => this.admit(socket, next));
   }
@@ -51,7 +54,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * address has them all. The place is given back by whichever comes first of this socket's
    * disconnect and its transport's close, so it cannot leak.
    */
-  private admit(socket: Socket, next: (err?: Error) => void): void {
+  private admit(socket: SurvivorSocket, next: (err?: Error) => void): void {
     const release = this.perAddress.take(addressGroup(socketAddress(socket, this.config.TRUST_PROXY_HOPS)));
     if (!release) {
       return next(Object.assign(new Error('rate_limited'), { data: { code: 'rate_limited', message: 'too many open chats from this address' } }));
@@ -75,7 +78,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage(CHAT_IN.start)
-  async start(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionStartDto) {
+  async start(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionStartDto): Reply<'session:start'> {
     // one active session per socket; a session the counsellor or a timeout ended no longer counts
     if (socket.data.sessionId && (await this.chat.isLive(socket.data.sessionId))) throw conflict('this connection already has a session; end it first');
     if (socket.data.sessionId) await socket.leave(rooms.session(socket.data.sessionId));
@@ -90,7 +93,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage(CHAT_IN.resume)
-  async resume(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionResumeDto) {
+  async resume(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionResumeDto): Reply<'session:resume'> {
     const result = await this.chat.resume(body.resumeToken, body.nextResumeToken, socket.id, (id) => this.takeOver(socket, id));
     return {
       ok: true,
@@ -118,7 +121,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage(CHAT_IN.send)
-  async send(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorMessageDto) {
+  async send(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorMessageDto): Reply<'message:send'> {
     const acknowledged = this.metrics.messageAck.startTimer({ from: 'survivor' });
     const sessionId = this.sessionOf(socket);
     const stored = await this.chat.send(sessionId, body.clientId, body.text);
@@ -127,13 +130,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage(CHAT_IN.typing)
-  async typing(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorTypingDto) {
+  async typing(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SurvivorTypingDto): Reply<'typing'> {
     await this.chat.typing(this.sessionOf(socket), body.isTyping);
     return { ok: true };
   }
 
   @SubscribeMessage(CHAT_IN.end)
-  async end(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionEndDto) {
+  async end(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionEndDto): Reply<'session:end'> {
     const sessionId = socket.data.sessionId;
     if (!sessionId) return { ok: true };
     await this.chat.end(sessionId, body);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CHAT_OUT, LANGUAGES, STAFF_OUT } from '@prystan/contract';
+import { CHAT_OUT, LANGUAGES, offerPayload, STAFF_OUT, type Triage } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { ENUMS, PrystanMetrics } from '@prystan/metrics';
 import { SessionRepository, StaffRepository, type OfferRow } from '@prystan/persistence';
@@ -35,15 +35,8 @@ export class RoutingProcessor {
 
   private async sendOffer(offer: OfferRow): Promise<void> {
     this.lineMetrics.timeToOffer.observe({ language: offer.language, priority: ENUMS.priority[offer.priority] }, offer.waitedExactSeconds);
-    const expiresInSeconds = Math.max(1, Math.round((new Date(offer.offerExpiresAt).getTime() - Date.now()) / 1000));
-    this.notifier.staff(offer.staffId, STAFF_OUT.offer, {
-      sessionId: offer.sessionId,
-      language: offer.language,
-      triage: offer.triage,
-      waitedSeconds: offer.waitedSeconds,
-      expiresInSeconds,
-      riskFlags: offer.riskFlags,
-    });
+    // the row's triage is the session's stored Triage (the column is read as a plain object)
+    this.notifier.staff(offer.staffId, STAFF_OUT.offer, offerPayload({ ...offer, triage: offer.triage as Triage }));
     // the timer; if it is lost (Redis down), the sweep expires the offer from PostgreSQL
     await this.bus.expireOffer(offer.sessionId, offer.offerSeq, new Date(offer.offerExpiresAt).getTime() - Date.now());
     this.logger.info({ sessionId: offer.sessionId, staffId: offer.staffId, offerSeq: offer.offerSeq }, 'offer sent');
