@@ -238,6 +238,26 @@ describe('malformed input sweep', () => {
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });
 
+  it('answers an event its namespace does not define with not_found, ignores one sent without an acknowledgement, and keeps the socket', async () => {
+    const survivor = await connectSurvivor(base);
+    const staff = await connectStaff(base, token);
+    sockets.push(survivor, staff);
+    const notFound = { ok: false, error: { code: 'not_found', message: expect.any(String) } };
+    // made-up names, a name of the other namespace, and names that are properties of every object
+    const unknown = { '/chat': ['session:explode', 'presence:set', 'offer:accept', 'constructor', '__proto__'], '/staff': ['offer:explode', 'session:start', 'session:resume', 'toString'] };
+    for (const [socket, names] of [[survivor, unknown['/chat']], [staff, unknown['/staff']]] as const) {
+      for (const name of names) expect(await ask(socket, name, { text: 'UNKNOWN-EVENT-PAYLOAD' })).toEqual(notFound);
+      expect(await ask(socket, 'no:payload')).toEqual(notFound);
+      // without an acknowledgement nothing can be answered: it is dropped, and the next event is served as usual
+      socket.emit('no:ack', { text: 'UNKNOWN-EVENT-PAYLOAD' });
+      expect(socket.connected).toBe(true);
+    }
+    expect(await ask(survivor, 'session:end', {})).toEqual({ ok: true });
+    expect(await ask(staff, 'sessions:list', { scope: 'mine' })).toMatchObject({ ok: true });
+    expect(survivor.connected && staff.connected).toBe(true);
+    expect(env.logs).not.toContain('UNKNOWN-EVENT-PAYLOAD');
+  });
+
   it('failed no request or event on the way (what an unexpected error logs), and crashed nothing', () => {
     expect(env.logs).not.toMatch(/"msg":"(request failed|socket event failed|uncaught exception|unhandled rejection)"/);
   });

@@ -17,6 +17,7 @@ import { TokenLiveness } from '../accounts/token-liveness';
 import { ContractPipe } from '../common/contract.pipe';
 import { RateLimits } from '../common/rate-limits';
 import { limitSocketEvents } from '../common/socket-rate-limit';
+import { answerUnknownEvents } from '../common/unknown-events';
 import { WsAckFilter } from '../common/ws-ack.filter';
 import { EscalationService } from '../escalation/escalation.service';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
@@ -25,6 +26,8 @@ import { StaffSessionService } from './staff-session.service';
 /** `tokenHash`: the token this socket was opened with, re-checked on every event. */
 interface StaffSocketData { staff: StaffRecord; tokenHash: Buffer; expiryTimer?: NodeJS.Timeout }
 type StaffSocket = Socket<StaffEvents, ToStaff, DefaultEventsMap, StaffSocketData>;
+/** The events `/staff` serves (this gateway's and SupervisionGateway's); any other is answered `not_found`. */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(STAFF_IN));
 type StaffNamespace = Namespace<StaffEvents, ToStaff, DefaultEventsMap, StaffSocketData>;
 /** What a handler answers: the success branch of its event's acknowledgement (errors are thrown and WsAckFilter answers them). */
 type Reply<K extends keyof StaffEvents> = Promise<ReplyOf<StaffEvents, K>>;
@@ -114,6 +117,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const { staff } = socket.data;
     if (!staff) return socket.disconnect(true);
     limitSocketEvents(socket, this.limits.staffEvents, staff.id);
+    answerUnknownEvents(socket, KNOWN_EVENTS);
     socket.emit(STAFF_OUT.presence, { status: staff.presence });
     if (isManager(staff)) socket.emit(STAFF_OUT.queueStatus, { at: new Date().toISOString(), languages: await this.routing.queueStatus() });
   }

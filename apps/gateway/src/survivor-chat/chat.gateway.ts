@@ -16,11 +16,14 @@ import { WsAckFilter } from '../common/ws-ack.filter';
 import { addressGroup, addressKey, socketAddress } from '../common/client-address';
 import { ConnectionCap } from '../common/connection-cap';
 import { limitSocketEvents } from '../common/socket-rate-limit';
+import { answerUnknownEvents } from '../common/unknown-events';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ChatService } from './chat.service';
 
 interface SurvivorSocketData { sessionId?: string }
 type SurvivorSocket = Socket<SurvivorEvents, ToSurvivor, DefaultEventsMap, SurvivorSocketData>;
+/** The events `/chat` serves; any other is answered `not_found`. */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(CHAT_IN));
 type SurvivorNamespace = Namespace<SurvivorEvents, ToSurvivor, DefaultEventsMap, SurvivorSocketData>;
 /** What a handler answers: the success branch of its event's acknowledgement (errors are thrown and WsAckFilter answers them). */
 type Reply<K extends keyof SurvivorEvents> = Promise<ReplyOf<SurvivorEvents, K>>;
@@ -71,6 +74,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: SurvivorSocket) {
     socket.data = {};
     limitSocketEvents(socket, this.limits.survivorEvents, socket.id);
+    answerUnknownEvents(socket, KNOWN_EVENTS);
   }
 
   async handleDisconnect(socket: SurvivorSocket) {
