@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../../libs/contract/src/browser';
 import { tellHostPage } from './host-page';
 import { COPY, initialLanguage, isLang, type Lang } from './i18n';
 import { LEAVING, type LeavingDetail } from './quick-exit';
@@ -96,7 +97,8 @@ async function start(t: Triage): Promise<void> {
   pendingChat = undefined;
   showIntro();
   const c = COPY[lang];
-  intro?.setError({ rate_limited: c.slowDown, unavailable: c.noConnection }[ack.error.code] ?? c.error);
+  const said: Partial<Record<ErrorCode, string>> = { rate_limited: c.slowDown, unavailable: c.noConnection };
+  intro?.setError(said[ack.error.code] ?? c.error);
 }
 
 function newChat(danger: boolean): ChatView {

@@ -1,5 +1,5 @@
-import type { Socket } from 'socket.io-client';
-import { connect, request, type Ack } from './connection';
+import type { Triage as SentTriage } from '../../../../libs/contract/src/browser';
+import { connect, request, type Ack, type AnswerTo, type ChatSocket } from './connection';
 import type { Lang } from './i18n';
 import { Outbox, type Pending } from './outbox';
 import { loadSession, newResumeToken, saveSession, storage, type Saved } from './storage';
@@ -32,7 +32,7 @@ export interface SessionEvents {
  * asked for is stored before the request leaves (see `claim`).
  */
 export class ChatSession {
-  private socket?: Socket;
+  private socket?: ChatSocket;
   private saved?: Saved;
   private closed = false;
   private flushing = false;
@@ -108,7 +108,7 @@ export class ChatSession {
     return request(this.socket, 'session:end', { reason: 'quick-exit' }, 300);
   }
 
-  private ensureSocket(): Socket {
+  private ensureSocket(): ChatSocket {
     if (this.socket) return this.socket;
     const socket = connect();
     this.socket = socket;
@@ -214,7 +214,7 @@ export class ChatSession {
    * may already have moved it: the old token is then not_found and `next` is the live one, so
    * it is tried once before the chat counts as gone. A page never locks itself out this way.
    */
-  private async claim(): Promise<Ack> {
+  private async claim(): Promise<AnswerTo<'session:resume'>> {
     let ack = await this.askResume();
     if (!ack.ok && ack.error.code === 'not_found' && this.saved?.next) {
       this.store({ ...this.saved, token: this.saved.next, next: undefined });
@@ -224,7 +224,7 @@ export class ChatSession {
     return ack;
   }
 
-  private askResume(): Promise<Ack> {
+  private askResume(): Promise<AnswerTo<'session:resume'>> {
     if (!this.saved || !this.socket) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'no session' } });
     // the same proposal for the same token until it is answered: a retry must not orphan the one the server may hold
     if (!this.saved.next) this.store({ ...this.saved, next: newResumeToken() });
@@ -288,6 +288,6 @@ export class ChatSession {
   }
 }
 
-function compact(t: Triage): Triage {
+function compact(t: Triage): SentTriage {
   return { immediateDanger: t.immediateDanger === true, ...(t.forWhom ? { forWhom: t.forWhom } : {}), ...(t.ageGroup ? { ageGroup: t.ageGroup } : {}) };
 }
