@@ -4,3 +4,4 @@ export * from './errors';
 export * from './payloads';
 export * from './system-messages';
 export * from './offer';
+export * from './queue-status';

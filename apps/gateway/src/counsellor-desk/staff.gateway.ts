@@ -6,7 +6,7 @@ import {
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import {
   CHAT_OUT, EscalationCreateDto, EscalationPhoneResultDto, NAMESPACE, PresenceDto, rooms, SessionCloseDto, SessionRefDto,
-  STAFF_IN, STAFF_OUT, StaffMessageDto, StaffTypingDto, type ReplyOf, type StaffEvents, type ToStaff,
+  queueStatusPayload, STAFF_IN, STAFF_OUT, StaffMessageDto, StaffTypingDto, type ReplyOf, type StaffEvents, type ToStaff,
 } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { RoutingRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
@@ -119,7 +119,7 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     limitSocketEvents(socket, this.limits.staffEvents, staff.id);
     answerUnknownEvents(socket, KNOWN_EVENTS);
     socket.emit(STAFF_OUT.presence, { status: staff.presence });
-    if (isManager(staff)) socket.emit(STAFF_OUT.queueStatus, { at: new Date().toISOString(), languages: await this.routing.queueStatus() });
+    if (isManager(staff)) socket.emit(STAFF_OUT.queueStatus, queueStatusPayload(await this.routing.queueStatus()));
   }
 
   handleDisconnect(socket: StaffSocket) {

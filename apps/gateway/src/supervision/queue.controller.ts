@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { QueueStatus } from '@prystan/contract';
+import { queueStatusPayload, type QueueStatus } from '@prystan/contract';
 import { RoutingRepository } from '@prystan/persistence';
 import { Roles } from '../accounts/decorators';
 
@@ -11,6 +11,6 @@ export class QueueController {
   @Get()
   @Roles('manager', 'admin')
   async status(): Promise<QueueStatus> {
-    return { at: new Date().toISOString(), languages: (await this.routing.queueStatus()) as QueueStatus['languages'] };
+    return queueStatusPayload(await this.routing.queueStatus());
   }
 }

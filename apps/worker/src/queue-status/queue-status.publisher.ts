@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CONFIG, type Config } from '@prystan/config';
-import { STAFF_OUT } from '@prystan/contract';
+import { queueStatusPayload, STAFF_OUT } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { RoutingRepository } from '@prystan/persistence';
 import { Notifier, REDIS } from '@prystan/platform';
@@ -38,8 +38,7 @@ export class QueueStatusPublisher {
         this.timer = setTimeout(() => { this.timer = undefined; void this.tryPublish(); }, wait);
         return;
       }
-      const languages = await this.routing.queueStatus();
-      this.notifier.managers(STAFF_OUT.queueStatus, { at: new Date().toISOString(), languages });
+      this.notifier.managers(STAFF_OUT.queueStatus, queueStatusPayload(await this.routing.queueStatus()));
     } catch (err) {
       this.logger.warn({ err }, 'queue status not published');
     }
