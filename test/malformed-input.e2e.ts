@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
+import { CHAT_IN, NAMESPACE, STAFF_IN } from '@prystan/contract';
 import { ask, connectStaff, connectSurvivor, login, type Ack } from './support/clients';
 import { TestEnvironment } from './support/environment';
 import { gatewayInterface, type HttpRoute, type SocketEvent } from './support/gateway-interface';
@@ -256,6 +257,12 @@ describe('malformed input sweep', () => {
     expect(await ask(staff, 'sessions:list', { scope: 'mine' })).toMatchObject({ ok: true });
     expect(survivor.connected && staff.connected).toBe(true);
     expect(env.logs).not.toContain('UNKNOWN-EVENT-PAYLOAD');
+  });
+
+  it('serves exactly the events the contract lists, which are the events it answers (any other is not_found)', () => {
+    const servedIn = (namespace: string) => served.events.filter((e) => e.namespace === namespace).map((e) => e.event).sort();
+    expect(servedIn(NAMESPACE.chat)).toEqual(Object.values(CHAT_IN).sort());
+    expect(servedIn(NAMESPACE.staff)).toEqual(Object.values(STAFF_IN).sort());
   });
 
   it('failed no request or event on the way (what an unexpected error logs), and crashed nothing', () => {
