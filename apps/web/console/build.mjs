@@ -53,6 +53,9 @@ export async function build(out) {
     minify: true,
     format: 'iife',
     target: 'es2020',
+    // views are Preact components written in TSX
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     legalComments: 'none',
     sourcemap: false,
     outdir: assets,

@@ -1,8 +1,9 @@
-import { Api, ApiError } from './api';
-import { Attention } from './attention';
-import { announce } from './dom';
-import { browserLang, COPY, isLang, type Copy, type Lang } from './i18n';
+import { ApiError } from './api';
+import { isLang, type Copy, type Lang } from './i18n';
+import { api, attention, setLink } from './services';
 import { StaffLink } from './socket';
+import * as store from './store';
+import type { Notice, Presence, Staff } from './store';
 import { AdminView } from './views/admin';
 import { BoardView } from './views/board';
 import { ChatsView } from './views/chats';
@@ -11,9 +12,7 @@ import { LoginView } from './views/login';
 import { Shell } from './views/shell';
 import { StatsView } from './views/stats';
 
-export type Role = 'counsellor' | 'manager' | 'admin';
-export type Presence = 'available' | 'away' | 'offline';
-export interface Staff { id: string; name: string; role: Role; languages: Lang[]; maxChats: number; uiLanguage: string | null }
+export type { Presence, Role, Staff } from './store';
 export interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
 /** The password step's answer: signed in, or a code wanted, or a second factor to set up first. */
 type PasswordAnswer = (LoginAnswer & { mfaEnrolmentRequired?: boolean }) | { mfa: { token: string; methods: string[] } };
@@ -32,11 +31,8 @@ const STORE = 'prystan.console';
  * when the sign-in ends — over the open screens, so nothing typed is lost.
  */
 export class App {
-  readonly api = new Api();
-  readonly attention = new Attention();
-  lang: Lang = browserLang(navigator.languages);
-  staff?: Staff;
-  presence: Presence = 'offline';
+  readonly api = api;
+  readonly attention = attention;
   link?: StaffLink;
   chats?: ChatsView;
   board?: BoardView;
@@ -48,16 +44,29 @@ export class App {
   private reauth?: LoginView;
   private lastFocus?: Element | null;
 
+  /** The store's values, for the views that still draw by hand. */
   get t(): Copy {
-    return COPY[this.lang];
+    return store.t.value;
+  }
+
+  get lang(): Lang {
+    return store.lang.value;
+  }
+
+  get staff(): Staff | undefined {
+    return store.staff.value;
+  }
+
+  get presence(): Presence {
+    return store.presence.value;
   }
 
   get isManager(): boolean {
-    return this.staff?.role === 'manager' || this.staff?.role === 'admin';
+    return store.isManager.value;
   }
 
   get isAdmin(): boolean {
-    return this.staff?.role === 'admin';
+    return store.isAdmin.value;
   }
 
   async start(): Promise<void> {
@@ -141,7 +150,7 @@ export class App {
   }
 
   async setLang(lang: Lang): Promise<void> {
-    this.lang = lang;
+    store.lang.value = lang;
     document.documentElement.lang = lang;
     this.shell?.render();
     this.chats?.render();
@@ -161,21 +170,20 @@ export class App {
   }
 
   setPresence(status: Presence, reason?: string): void {
-    this.presence = status;
+    store.presence.value = status;
     this.shell?.setPresence(status);
     this.chats?.presenceChanged();
     if (reason === 'offer-timeout') this.notify('away', this.t.presence.awayAfterTimeout, 'warning');
-    if (status === 'available') this.shell?.clearNotice('away');
+    if (status === 'available') store.clearNotice('away');
   }
 
   /** A notice under the header, also said to screen readers (alerts and errors interrupt). */
-  notify(key: string, text: string, kind: 'info' | 'warning' | 'error' | 'alert', link?: string): void {
-    this.shell?.notify(key, text, kind, link);
-    announce(text, kind === 'alert' || kind === 'error');
+  notify(key: string, text: string, kind: Notice['kind'], link?: string): void {
+    store.notify(key, text, kind, link);
   }
 
   clearNotice(key: string): void {
-    this.shell?.clearNotice(key);
+    store.clearNotice(key);
   }
 
   updateBadge(): void {
@@ -192,15 +200,16 @@ export class App {
   }
 
   private enter(staff: Staff): void {
-    this.staff = staff;
-    if (isLang(staff.uiLanguage)) this.lang = staff.uiLanguage;
+    store.staff.value = staff;
+    if (isLang(staff.uiLanguage)) store.lang.value = staff.uiLanguage;
     document.documentElement.lang = this.lang;
     this.scheduleExpiry();
     this.link = new StaffLink(() => this.api.token, {
-      state: (state) => this.shell?.setConnection(state),
+      state: (state) => { store.connection.value = state; },
       unauthorized: () => this.expire(),
       connected: () => { this.chats?.sync(); this.board?.refresh(); },
     });
+    setLink(this.link);
     this.chats = new ChatsView(this);
     if (this.isManager) this.board = new BoardView(this);
     const listen: Listen = (event, handler) => this.link!.on(event, handler);
@@ -216,7 +225,7 @@ export class App {
   }
 
   private resume(staff: Staff): void {
-    this.staff = { ...staff, uiLanguage: this.lang };
+    store.staff.value = { ...staff, uiLanguage: this.lang };
     this.reauth = undefined;
     this.attention.stopFlash('sign-in');
     document.getElementById('overlay')!.replaceChildren();

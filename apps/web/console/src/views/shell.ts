@@ -1,9 +1,8 @@
+import { effect } from '@preact/signals';
 import type { App, Presence, View } from '../app';
 import { focusHeading, h, options, uid } from '../dom';
 import { isLang, LANGS, NATIVE } from '../i18n';
-import type { LinkState } from '../socket';
-
-interface Notice { key: string; text: string; kind: string; link?: string }
+import { clearNotice, connection, notices } from '../store';
 
 const PRESENCES: Presence[] = ['available', 'away', 'offline'];
 
@@ -17,12 +16,10 @@ export class Shell {
   private readonly noticesEl = h('div', { class: 'notices' });
   private presenceSelect?: HTMLSelectElement;
   private connectionEl = h('span', { class: 'connection connecting', role: 'status' });
-  private connection: LinkState = 'connecting';
   private badge = 0;
   private badgeEl = h('span', { class: 'badge', hidden: true });
   private current?: View;
   private section = '';
-  private notices: Notice[] = [];
 
   constructor(private readonly app: App) {
     // my menu closes on a click elsewhere and on Escape (back to my name)
@@ -36,6 +33,9 @@ export class Shell {
       menu.open = false;
       menu.querySelector<HTMLElement>('summary')?.focus();
     });
+    // the socket's state and the notices, drawn wherever they change
+    effect(() => this.setConnection());
+    effect(() => this.renderNotices());
   }
 
   render(): void {
@@ -58,7 +58,7 @@ export class Shell {
       this.el.querySelector<HTMLElement>('.me summary')?.focus();
     } }, ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.app.lang }, NATIVE[l])));
     const sound = h('input', { type: 'checkbox', checked: this.app.attention.soundOn, onchange: (e: Event) => this.app.attention.setSound((e.target as HTMLInputElement).checked) });
-    this.setConnection(this.connection);
+    this.setConnection();
     const role = staff ? t.app.roles[staff.role] : '';
     // One row at 1280 px in every language and role: what is needed all shift long stays in the
     // row (sections, my status, the connection, the sound); who I am, the console's language and
@@ -97,8 +97,8 @@ export class Shell {
     if (focus) focusHeading(this.main.querySelector('h1'));
   }
 
-  setConnection(state: LinkState): void {
-    this.connection = state;
+  private setConnection(): void {
+    const state = connection.value;
     this.connectionEl.className = `connection ${state}`;
     this.connectionEl.textContent = this.app.t.app.connection[state];
   }
@@ -116,25 +116,12 @@ export class Shell {
     this.badgeEl.hidden = count === 0;
   }
 
-  notify(key: string, text: string, kind: string, link?: string): void {
-    this.notices = [...this.notices.filter((n) => n.key !== key), { key, text, kind, link }];
-    this.renderNotices();
-    // a plain "done" goes by itself; warnings and alerts stay until dismissed or resolved
-    if (kind === 'info') window.setTimeout(() => { if (this.notices.some((n) => n.key === key && n.text === text)) this.clearNotice(key); }, 10_000);
-  }
-
-  clearNotice(key: string): void {
-    if (!this.notices.some((n) => n.key === key)) return;
-    this.notices = this.notices.filter((n) => n.key !== key);
-    this.renderNotices();
-  }
-
   private renderNotices(): void {
     const t = this.app.t;
     // not live regions themselves: App.notify says each notice once through the page's announcers
-    this.noticesEl.replaceChildren(...this.notices.map((n) => h('div', { class: `notice ${n.kind}` },
+    this.noticesEl.replaceChildren(...notices.value.map((n) => h('div', { class: `notice ${n.kind}` },
       n.link ? h('a', { href: n.link }, n.text) : h('span', {}, n.text),
-      h('button', { type: 'button', class: 'quiet small', onclick: () => this.clearNotice(n.key) }, t.app.dismiss))));
+      h('button', { type: 'button', class: 'quiet small', onclick: () => clearNotice(n.key) }, t.app.dismiss))));
   }
 
   private navLink(section: string, label: string, extra?: HTMLElement): HTMLElement {
