@@ -4,7 +4,7 @@ import { api, attention, setLink } from './services';
 import { StaffLink } from './socket';
 import * as store from './store';
 import type { Notice, Presence, Staff } from './store';
-import { AdminView } from './views/admin';
+import { adminView } from './views/admin';
 import { BoardView } from './views/board';
 import { ChatsView } from './views/chats';
 import { forbiddenView } from './views/forbidden';
@@ -242,7 +242,7 @@ export class App {
     let view: View;
     if (section === 'board' && this.board) view = this.board;
     else if (section === 'stats' && this.isManager) view = new StatsView(this);
-    else if (section === 'admin' && this.isAdmin) view = new AdminView(this, sub);
+    else if (section === 'admin' && this.isAdmin) view = adminView(sub);
     else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView(this);
     else view = this.chats!;
     this.view = view;
