@@ -10,7 +10,7 @@ import { ChatsView } from './views/chats';
 import { forbiddenView } from './views/forbidden';
 import { LoginView } from './views/login';
 import { Shell } from './views/shell';
-import { StatsView } from './views/stats';
+import { statsView } from './views/stats';
 
 export type { Presence, Role, Staff } from './store';
 export interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
@@ -241,9 +241,9 @@ export class App {
     this.view?.leave?.();
     let view: View;
     if (section === 'board' && this.board) view = this.board;
-    else if (section === 'stats' && this.isManager) view = new StatsView(this);
+    else if (section === 'stats' && this.isManager) view = statsView();
     else if (section === 'admin' && this.isAdmin) view = adminView(sub);
-    else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView(this);
+    else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView();
     else view = this.chats!;
     this.view = view;
     this.shell!.show(view, section, focus);
