@@ -1,11 +1,13 @@
 import { ApiError } from './api';
+import { BoardFeed } from './board-feed';
+import { MonitorFeed } from './monitor-feed';
 import { isLang, type Copy, type Lang } from './i18n';
 import { api, attention, setLink } from './services';
 import { StaffLink } from './socket';
 import * as store from './store';
 import type { Notice, Presence, Staff } from './store';
 import { adminView } from './views/admin';
-import { BoardView } from './views/board';
+import { boardView } from './views/board';
 import { ChatsView } from './views/chats';
 import { forbiddenView } from './views/forbidden';
 import { LoginView } from './views/login';
@@ -35,7 +37,9 @@ export class App {
   readonly attention = attention;
   link?: StaffLink;
   chats?: ChatsView;
-  board?: BoardView;
+  /** The board's and the followed chat's feeds: a duty manager's only. */
+  boardFeed?: BoardFeed;
+  monitorFeed?: MonitorFeed;
   email = '';
   private shell?: Shell;
   private view?: View;
@@ -154,8 +158,7 @@ export class App {
     document.documentElement.lang = lang;
     this.shell?.render();
     this.chats?.render();
-    this.board?.render();
-    if (this.view !== this.chats && this.view !== this.board) this.view?.render();
+    if (this.view !== this.chats) this.view?.render();
     this.reauth?.render();
     if (this.staff) await this.api.patch('/api/me', { uiLanguage: lang }).catch(() => undefined);
   }
@@ -207,15 +210,19 @@ export class App {
     this.link = new StaffLink(() => this.api.token, {
       state: (state) => { store.connection.value = state; },
       unauthorized: () => this.expire(),
-      connected: () => { this.chats?.sync(); this.board?.refresh(); },
+      connected: () => { this.chats?.sync(); this.boardFeed?.refresh(); void this.monitorFeed?.resume(); },
     });
     setLink(this.link);
     this.chats = new ChatsView(this);
-    if (this.isManager) this.board = new BoardView(this);
+    if (this.isManager) {
+      this.boardFeed = new BoardFeed();
+      this.monitorFeed = new MonitorFeed();
+    }
     const listen: Listen = (event, handler) => this.link!.on(event, handler);
     listen<{ status: Presence; reason?: string }>('presence', (p) => this.setPresence(p.status, p.reason));
     this.chats.listen(listen);
-    this.board?.listen(listen);
+    this.boardFeed?.listen(listen);
+    this.monitorFeed?.listen(listen);
     this.shell = new Shell(this);
     document.getElementById('app')!.replaceChildren(this.shell.el);
     this.shell.render();
@@ -240,7 +247,7 @@ export class App {
     const [section, sub] = path.split('/');
     this.view?.leave?.();
     let view: View;
-    if (section === 'board' && this.board) view = this.board;
+    if (section === 'board' && this.boardFeed && this.monitorFeed) view = boardView(this.boardFeed, this.monitorFeed);
     else if (section === 'stats' && this.isManager) view = statsView();
     else if (section === 'admin' && this.isAdmin) view = adminView(sub);
     else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView();

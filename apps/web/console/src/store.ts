@@ -2,11 +2,18 @@ import { computed, signal } from '@preact/signals';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { EscalationStatus, LiveSession, QueueStatus } from './wire';
+import type { LiveSession, Message, QueueStatus } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
 export interface Staff { id: string; name: string; role: Role; languages: Lang[]; maxChats: number; uiLanguage: string | null }
+export interface BoardAlert { id: number; text: string; at: Date }
+export interface OnDuty { id: string; name: string; role: Role; languages: Lang[]; presence: 'available' | 'away'; since: string; maxChats: number; activeChats: number; offers: number }
+export interface BoardEscalation {
+  escalationId: string; serviceId: string; serviceName: string; serviceKind: string; channel: string; urgency: string; status: string; phoneResult: string | null;
+  attempts: number; staffName: string; createdAt: string;
+}
+export interface Followed { sessionId: string; language: Lang; counsellorName: string | null; messages: Message[]; ended: boolean }
 export interface Notice { key: string; text: string; kind: 'info' | 'warning' | 'error' | 'alert'; link?: string }
 
 /**
@@ -28,12 +35,23 @@ export const isAdmin = computed(() => staff.value?.role === 'admin');
 export const presence = signal<Presence>('offline');
 export const connection = signal<LinkState>('connecting');
 
-/** The board: each line's figures (`queue:status`, with when it came, for the ticking waits) and the live chats. */
+/** The board: each line's figures (`queue:status`, with when it came, for the ticking waits) and the live chats (when fetched). */
 export const queue = signal<{ status: QueueStatus; at: number } | undefined>(undefined);
-export const liveSessions = signal<LiveSession[]>([]);
-
-/** The newest status of every escalation this console has heard of, by escalation id. */
-export const escalations = signal<ReadonlyMap<string, EscalationStatus>>(new Map());
+export const liveSessions = signal<{ rows: LiveSession[]; at: number }>({ rows: [], at: Date.now() });
+/** The board's clock: one tick a second, for the waits and times that count up between updates. */
+export const now = signal(Date.now());
+/** The board's alerts (newest first), and after how many seconds a priority wait raises one. */
+export const boardAlerts = signal<BoardAlert[]>([]);
+export const alertThreshold = signal(60);
+/** Who is on duty, and the escalations still open (with the services' names in each console language). */
+export const onDuty = signal<OnDuty[]>([]);
+export const escalations = signal<BoardEscalation[]>([]);
+export const serviceNames = signal<ReadonlyMap<Lang, ReadonlyMap<string, string>>>(new Map());
+/** Today's contacts per local hour and wait band (unset until loaded). */
+export const waits = signal<number[][] | undefined>(undefined);
+/** The live chat a duty manager follows, read only, and the waiting chat being reassigned. */
+export const followed = signal<Followed | undefined>(undefined);
+export const reassigning = signal<LiveSession | undefined>(undefined);
 
 /** Notices under the header: what must not be missed. */
 export const notices = signal<Notice[]>([]);
@@ -49,10 +67,3 @@ export function clearNotice(key: string): void {
   if (notices.value.some((n) => n.key === key)) notices.value = notices.value.filter((n) => n.key !== key);
 }
 
-export function escalationChanged(status: EscalationStatus): void {
-  escalations.value = new Map(escalations.value).set(status.escalationId, status);
-}
-
-export function queueChanged(status: QueueStatus): void {
-  queue.value = { status, at: Date.now() };
-}

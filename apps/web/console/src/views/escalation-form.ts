@@ -2,6 +2,7 @@ import type { App } from '../app';
 import { announce, field, h, options, uid } from '../dom';
 import { LANGS, type Copy, type Lang } from '../i18n';
 import { SERVICE_KINDS, URGENCIES, type OwnEscalation } from '../wire';
+import { statusText } from './escalation-status';
 
 /** A directory entry as `GET /api/services` gives it (names in the language asked for; `channel` absent from an older gateway). */
 interface Service {
@@ -189,17 +190,6 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
     error,
     h('div', { class: 'buttons' }, confirm, h('button', { type: 'button', class: 'secondary', 'data-qa': 'escalation-cancel', onclick: actions.back }, t.app.cancel)));
   return form;
-}
-
-/** What a status means for this kind of escalation, in words (a phone one is delivered by the counsellor's call). */
-export function statusText(t: Copy, e: { status: string; channel?: string; phoneResult?: string }, who: 'me' | 'board'): string {
-  const s = t.escalation;
-  if (e.channel === 'phone') {
-    if (e.status === 'delivered') return s.phoneStatus.reached;
-    if (e.status === 'failed') return s.phoneStatus['not-reached'];
-    if (e.status === 'queued') return e.phoneResult === 'called' ? s.phoneStatus.called : who === 'me' ? s.phoneStatus.waitingForYou : s.phoneStatus.waiting;
-  }
-  return s.status[e.status] ?? e.status;
 }
 
 /** Escalations raised from this chat, with their live status; a phone one shows the number and asks for the call's result. */
