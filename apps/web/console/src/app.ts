@@ -10,7 +10,7 @@ import { adminView } from './views/admin';
 import { boardView } from './views/board';
 import { ChatsView } from './views/chats';
 import { forbiddenView } from './views/forbidden';
-import { LoginView } from './views/login';
+import { loginView } from './views/login';
 import { Shell } from './views/shell';
 import { statsView } from './views/stats';
 
@@ -45,7 +45,7 @@ export class App {
   private view?: View;
   private expiresAt = 0;
   private expiryTimer?: number;
-  private reauth?: LoginView;
+  private reauth?: { el: HTMLElement; render(): void };
   private lastFocus?: Element | null;
 
   /** The store's values, for the views that still draw by hand. */
@@ -146,11 +146,11 @@ export class App {
     this.lastFocus = document.activeElement;
     this.link?.socket.disconnect();
     this.attention.flash('sign-in', this.t.login.expiredTitle);
-    this.reauth = new LoginView(this, true);
+    this.reauth = loginView(this, true);
     document.getElementById('app')!.inert = true;
+    // placed first: the form takes the focus as it is drawn
     document.getElementById('overlay')!.replaceChildren(this.reauth.el);
     this.reauth.render();
-    this.reauth.focus();
   }
 
   async setLang(lang: Lang): Promise<void> {
@@ -196,10 +196,9 @@ export class App {
   }
 
   private showLogin(): void {
-    const login = new LoginView(this, false);
+    const login = loginView(this, false);
     document.getElementById('app')!.replaceChildren(login.el);
     login.render();
-    login.focus();
   }
 
   private enter(staff: Staff): void {
