@@ -11,7 +11,7 @@ import { boardView } from './views/board';
 import { ChatsView } from './views/chats';
 import { forbiddenView } from './views/forbidden';
 import { loginView } from './views/login';
-import { Shell } from './views/shell';
+import { shellView } from './views/shell';
 import { statsView } from './views/stats';
 
 export type { Presence, Role, Staff } from './store';
@@ -41,7 +41,7 @@ export class App {
   boardFeed?: BoardFeed;
   monitorFeed?: MonitorFeed;
   email = '';
-  private shell?: Shell;
+  private shell?: ReturnType<typeof shellView>;
   private view?: View;
   private expiresAt = 0;
   private expiryTimer?: number;
@@ -165,16 +165,13 @@ export class App {
 
   async choosePresence(status: Presence): Promise<void> {
     const ack = await this.link!.request('presence:set', { status });
+    // refused: the header goes back to the status the server still has
     if (ack.ok) this.setPresence(status);
-    else {
-      this.shell?.setPresence(this.presence);
-      this.notify('presence-failed', this.t.app.failed, 'error');
-    }
+    else this.notify('presence-failed', this.t.app.failed, 'error');
   }
 
   setPresence(status: Presence, reason?: string): void {
     store.presence.value = status;
-    this.shell?.setPresence(status);
     this.chats?.presenceChanged();
     if (reason === 'offer-timeout') this.notify('away', this.t.presence.awayAfterTimeout, 'warning');
     if (status === 'available') store.clearNotice('away');
@@ -191,7 +188,7 @@ export class App {
 
   updateBadge(): void {
     const count = this.chats?.attentionCount() ?? 0;
-    this.shell?.setBadge(count);
+    store.attentionCount.value = count;
     this.attention.setUnread(this.chats?.unreadCount() ?? 0);
   }
 
@@ -222,7 +219,7 @@ export class App {
     this.chats.listen(listen);
     this.boardFeed?.listen(listen);
     this.monitorFeed?.listen(listen);
-    this.shell = new Shell(this);
+    this.shell = shellView(this);
     document.getElementById('app')!.replaceChildren(this.shell.el);
     this.shell.render();
     window.addEventListener('hashchange', () => this.route(true));

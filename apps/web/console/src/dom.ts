@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 type Handler = (e: Event) => void;
 type Attrs = Record<string, string | number | boolean | undefined | null | Handler>;
 export type Child = Node | string | number | null | undefined | false;
@@ -53,4 +54,13 @@ export function focusHeading(el: HTMLElement | null): void {
   if (!el) return;
   el.setAttribute('tabindex', '-1');
   el.focus();
+}
+
+/**
+ * A fresh id kept for a component's life. Not Preact's `useId`: that one counts within one
+ * render root, and the console has several (the shell, each section, the sign-in dialog),
+ * so two of them could hand out the same id.
+ */
+export function useUid(prefix: string): string {
+  return useState(() => uid(prefix))[0];
 }

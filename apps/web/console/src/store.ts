@@ -31,6 +31,10 @@ export const staff = signal<Staff | undefined>(undefined);
 export const isManager = computed(() => staff.value?.role === 'manager' || staff.value?.role === 'admin');
 export const isAdmin = computed(() => staff.value?.role === 'admin');
 
+/** The section on screen, and what the Chats link counts (offers, unread messages, chats waiting for their form). */
+export const section = signal('chats');
+export const attentionCount = signal(0);
+
 /** My status as the server has it, and the socket's state. */
 export const presence = signal<Presence>('offline');
 export const connection = signal<LinkState>('connecting');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { View } from '../app';
 import type { BoardFeed } from '../board-feed';
 import { clock, timeOfDay } from '../format';
@@ -11,6 +11,7 @@ import { LiveSessions } from './live-sessions';
 import { MonitorPanel } from './monitor';
 import { OnDutyTables } from './on-duty';
 import { WaitsPanel } from './waits-chart';
+import { useUid } from '../dom';
 
 type Figure = 'waiting' | 'priorityWaiting' | 'longestWaitSeconds' | 'counsellorsAvailable' | 'counsellorsBusy' | 'activeSessions';
 
@@ -58,7 +59,7 @@ function Line({ language, status, at }: { language: Lang; status: QueueStatus; a
   now.value; // ticks every second: the longest wait counts up, and its colour follows
   const copy = t.value;
   const b = copy.board;
-  const titleId = useId();
+  const titleId = useUid('title');
   const line = status.languages[language];
   const waited = longest(status, at, language);
   const danger = [line.priorityWaiting > 0 && b.priorityReason(line.priorityWaiting), line.waiting > 0 && waited >= LONG_WAIT && b.longWaitReason].filter((x): x is string => !!x);
@@ -96,8 +97,8 @@ function Line({ language, status, at }: { language: Lang; status: QueueStatus; a
 /** The alerts, newest first, and after how long a priority wait raises one. */
 function Alerts({ feed }: { feed: BoardFeed }) {
   const copy = t.value;
-  const titleId = useId();
-  const thresholdId = useId();
+  const titleId = useUid('title');
+  const thresholdId = useUid('threshold');
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     feed.alertsEl = ref.current ?? undefined;

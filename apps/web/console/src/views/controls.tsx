@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { LANGS, type Copy, type Lang } from '../i18n';
 import { api } from '../services';
 import { t } from '../store';
+import { useUid } from '../dom';
 
 /** What to say when a save failed: the server's reason for bad input or a conflict, else a calm "try again". */
 export function errorText(copy: Copy, err: unknown): string {
@@ -16,7 +17,7 @@ export interface ControlIds { id: string; 'aria-describedby'?: string }
 
 /** A labelled control: the label names it, an optional hint describes it. */
 export function Field({ label, hint, class: className, children }: { label: string; hint?: string; class?: string; children: (ids: ControlIds) => ComponentChildren }) {
-  const id = useId();
+  const id = useUid('f');
   const hintId = `${id}-hint`;
   return (
     <div class={className ? `field ${className}` : 'field'}>
@@ -58,7 +59,7 @@ export function LanguageChecks({ legend, value, onChange, qa }: { legend: string
  * a failure is said in the error line (the server's reason, or "try again").
  */
 export function AdminForm(props: { title: string; save(): Promise<void>; cancel?(): void; saveLabel?: string; saveQa?: string; children: ComponentChildren }) {
-  const titleId = useId();
+  const titleId = useUid('title');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const copy = t.value;

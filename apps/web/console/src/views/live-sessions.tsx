@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { clock } from '../format';
 import { LANGS, type Lang } from '../i18n';
 import type { MonitorFeed } from '../monitor-feed';
@@ -6,6 +6,7 @@ import { api, request } from '../services';
 import { liveSessions, notify, now, reassigning, t } from '../store';
 import type { Colleague, LiveSession } from '../wire';
 import { Field, Options, useFocusOnMount } from './controls';
+import { useUid } from '../dom';
 
 /** How long a chat has waited by now (it ticks between lists). */
 function waited(r: LiveSession, at: number): number {
@@ -20,7 +21,7 @@ export function LiveSessions({ monitor }: { monitor: MonitorFeed }) {
   now.value; // the times count up every second
   const copy = t.value;
   const c = copy.board.col;
-  const titleId = useId();
+  const titleId = useUid('title');
   const { rows, at } = liveSessions.value;
   const open = reassigning.value;
   const time = (r: LiveSession) => (r.state === 'active' && r.assignedAt ? clock((Date.now() - Date.parse(r.assignedAt)) / 1000) : clock(waited(r, at)));
@@ -63,7 +64,7 @@ export function LiveSessions({ monitor }: { monitor: MonitorFeed }) {
 /** To a colleague on the same line, or back into another line's queue. */
 function ReassignForm({ row, waitedText }: { row: LiveSession; waitedText: string }) {
   const copy = t.value;
-  const titleId = useId();
+  const titleId = useUid('title');
   // the wait as it was when the form opened: the title does not tick under the reader
   const [title] = useState(() => ` — ${copy.langName[row.language]}, ${waitedText}`);
   const [colleagues, setColleagues] = useState<Colleague[] | undefined>(undefined);

@@ -1,7 +1,8 @@
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../store';
 import { signInError, type Auth } from './login';
+import { useUid } from '../dom';
 
 /**
  * The second sign-in step: the 6-digit code from the authenticator app, or (by a link) one
@@ -13,7 +14,7 @@ export function CodeStep({ auth, token, titleId, restart }: { auth: Auth; token:
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const inputId = useId();
+  const inputId = useUid('input');
   const copy = t.value.mfa;
   const totp = mode === 'totp';
   // a fresh field for each kind of code, with the keyboard in it

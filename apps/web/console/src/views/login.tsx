@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import type { LoginAnswer, SignInStep } from '../app';
 import { isLang, LANGS, NATIVE, type Lang } from '../i18n';
 import { lang, t } from '../store';
 import { CodeStep } from './login-code';
 import { MfaEnrolment } from './mfa-enrol';
+import { useUid } from '../dom';
 
 /** What signing in asks of the console (App): the steps, and the language switch. */
 export interface Auth {
@@ -35,8 +36,8 @@ export function loginView(auth: Auth, again: boolean): { el: HTMLElement; render
 function Login({ auth, again, host }: { auth: Auth; again: boolean; host: HTMLElement }) {
   const [step, setStep] = useState<Step>({ kind: 'password', notice: '' });
   const [email, setEmail] = useState(auth.email);
-  const titleId = useId();
-  const languageId = useId();
+  const titleId = useUid('title');
+  const languageId = useUid('language');
   useLayoutEffect(() => host.setAttribute('aria-labelledby', titleId), [host, titleId]);
   const restart = (notice: string) => setStep({ kind: 'password', notice });
   return (
@@ -65,8 +66,8 @@ function PasswordStep(props: { auth: Auth; again: boolean; titleId: string; noti
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const emailId = useId();
-  const passwordId = useId();
+  const emailId = useUid('email');
+  const passwordId = useUid('password');
   // the first empty field has the keyboard (the password, when the email is known)
   useLayoutEffect(() => (email ? passwordRef : emailRef).current?.focus(), []);
   const send = async () => {

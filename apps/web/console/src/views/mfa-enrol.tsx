@@ -1,10 +1,11 @@
 import QRCode from 'qrcode';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import type { LoginAnswer } from '../app';
 import { api } from '../services';
 import { t } from '../store';
 import type { Auth } from './login';
+import { useUid } from '../dom';
 
 type State =
   | { kind: 'loading' }
@@ -42,7 +43,7 @@ export function MfaEnrolment({ auth, titleId, restart }: { auth: Auth; titleId: 
 
 function Scan(props: { titleId: string; secret: string; qr: SVGElement; error: string; confirm(code: string): Promise<void> }) {
   const m = t.value.mfa;
-  const codeId = useId();
+  const codeId = useUid('code');
   const input = useRef<HTMLInputElement>(null);
   const qrHost = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +78,7 @@ function Scan(props: { titleId: string; secret: string; qr: SVGElement; error: s
 
 function RecoveryCodes({ auth, titleId, answer }: { auth: Auth; titleId: string; answer: LoginAnswer & { recoveryCodes: string[] } }) {
   const m = t.value.mfa;
-  const savedId = useId();
+  const savedId = useUid('saved');
   const [saved, setSaved] = useState(false);
   const box = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => box.current?.focus(), []);

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
-import { focusHeading } from '../dom';
+import { useEffect, useRef } from 'preact/hooks';
+import { focusHeading, useUid } from '../dom';
 import { timeOfDay } from '../format';
 import { followedAt, type MonitorFeed } from '../monitor-feed';
 import { followed, lang, t } from '../store';
@@ -8,7 +8,7 @@ import { followed, lang, t } from '../store';
 export function MonitorPanel({ monitor }: { monitor: MonitorFeed }) {
   const f = followed.value;
   const copy = t.value;
-  const titleId = useId();
+  const titleId = useUid('title');
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLDivElement>(null);
   // a follow that succeeded takes the keyboard to the transcript's heading (not a board shown again)

@@ -1,7 +1,7 @@
-import { useId } from 'preact/hooks';
 import { timeOfDay } from '../format';
 import { escalations, lang, onDuty, serviceNames, t } from '../store';
 import { statusText } from './escalation-status';
+import { useUid } from '../dom';
 
 /** Who is on duty, with their load and since when; and the escalations still open. */
 export function OnDutyTables() {
@@ -9,8 +9,8 @@ export function OnDutyTables() {
   const language = lang.value;
   const c = copy.board.staffCol;
   const e = copy.board.escalationCol;
-  const dutyId = useId();
-  const escId = useId();
+  const dutyId = useUid('duty');
+  const escId = useUid('esc');
   const staff = onDuty.value;
   const names = serviceNames.value.get(language);
   // open: not yet confirmed by the service (a phone one is done once the counsellor got through); failed ones first

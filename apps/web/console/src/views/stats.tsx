@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import type { View } from '../app';
 import { count, isoDay } from '../format';
@@ -7,6 +7,7 @@ import { componentView } from '../mount';
 import { api } from '../services';
 import { lang, t } from '../store';
 import { Field } from './controls';
+import { useUid } from '../dom';
 
 type Figures = { contacts: number | null; answered: number | null; abandoned: number | null; escalated: number | null };
 interface Stats { from: string; to: string; minCell: number; totals: Figures; byLanguage: Record<string, Figures> }
@@ -76,7 +77,7 @@ function StatsScreen() {
 
 function StatsTable({ stats: s }: { stats: Stats }) {
   const copy = t.value;
-  const captionId = useId();
+  const captionId = useUid('caption');
   const anyHidden = [s.totals, ...Object.values(s.byLanguage)].some((f) => COLUMNS.some((c) => f[c] === null));
   const cell = (n: number | null) => n === null
     ? <td class="num hidden-cell"><span role="img" aria-label={copy.stats.hidden} title={copy.stats.hidden}>{HIDDEN_MARK}</span></td>

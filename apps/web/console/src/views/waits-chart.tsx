@@ -1,6 +1,6 @@
-import { useId } from 'preact/hooks';
 import { WAIT_BANDS } from '../board-feed';
 import { t, waits } from '../store';
+import { useUid } from '../dom';
 
 const W = 720;
 const H = 220;
@@ -14,7 +14,7 @@ const TOP = 10;
  */
 export function WaitsPanel() {
   const copy = t.value;
-  const titleId = useId();
+  const titleId = useUid('title');
   const counts = waits.value;
   const total = counts?.flat().reduce((a, b) => a + b, 0) ?? 0;
   return (
