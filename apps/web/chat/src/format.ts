@@ -1,5 +1,5 @@
 import type { Copy, Lang } from './i18n';
-import { plural } from './plural';
+import { plural } from '../../shared/plural';
 
 /** "Your place in the queue: 3" and "Ahead of you: 2 people". */
 export function positionLines(copy: Copy, lang: Lang, position: number): [string, string] {

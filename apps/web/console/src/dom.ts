@@ -1,30 +1,8 @@
 import { useState } from 'preact/hooks';
-type Handler = (e: Event) => void;
-type Attrs = Record<string, string | number | boolean | undefined | null | Handler>;
-export type Child = Node | string | number | null | undefined | false;
+import { h } from '../../shared/dom';
 
-function apply(el: Element, attrs: Attrs, children: Child[]): void {
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (typeof value === 'function') el.addEventListener(key.replace(/^on/, ''), value);
-    else if (value === true) el.setAttribute(key, '');
-    else el.setAttribute(key, String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(typeof child === 'number' ? String(child) : child);
-}
-
-/** A tiny element builder: text goes in as text, never as HTML; no inline styles (CSP). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  apply(el, attrs, children);
-  return el;
-}
-
-export function svg(tag: string, attrs: Attrs = {}, ...children: Child[]): SVGElement {
-  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  apply(el, attrs, children);
-  return el;
-}
+/** The element builder both web apps share, for the views still drawn by hand (text as text, never HTML; no inline styles). */
+export { h, type Child } from '../../shared/dom';
 
 let counter = 0;
 /** A fresh id for label/control and aria pairs. */

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
+import { request, type Ack } from '../../shared/socket';
 
-export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
+export type { Ack };
 export type LinkState = 'connecting' | 'online' | 'offline';
 
 export interface LinkEvents {
@@ -52,11 +53,7 @@ export class StaffLink {
   }
 
   request(event: string, payload: object, timeoutMs = 8000): Promise<Ack> {
-    return new Promise((resolve) => {
-      if (!this.socket.connected) return resolve({ ok: false, error: { code: 'unavailable', message: 'not connected' } });
-      this.socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: Ack) => {
-        resolve(err || !ack || typeof ack !== 'object' ? { ok: false, error: { code: 'unavailable', message: 'no answer' } } : ack);
-      });
-    });
+    if (!this.socket.connected) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'not connected' } });
+    return request(this.socket, event, payload, timeoutMs);
   }
 }

@@ -1,7 +1,7 @@
-export type Lang = 'pl' | 'uk' | 'en';
+import type { Lang } from '../../../shared/lang';
+import type { PluralForms } from '../../../shared/plural';
 
-/** A counted word in each plural category the language uses (Intl.PluralRules). */
-export interface PluralForms { one: string; few?: string; many?: string; other: string }
+export type { Lang, PluralForms };
 
 /** Every word the survivor page shows, per language. */
 export interface Copy {

@@ -1,11 +1,6 @@
+import { plural } from '../../../shared/plural';
 import type { Copy } from './index';
 
-/** 1 wiadomość, 2–4 wiadomości, 5+ wiadomości (12–14 like 5+). */
-function plural(n: number, one: string, few: string, many: string): string {
-  if (n === 1) return one;
-  const tens = n % 100;
-  return n % 10 >= 2 && n % 10 <= 4 && (tens < 12 || tens > 14) ? few : many;
-}
 
 /**
  * Polish copy. Statuses and roles avoid grammatical gender ("Przyjmuję rozmowy", not
@@ -122,7 +117,7 @@ export const pl: Copy = {
   chat: {
     listLabel: 'Twoje rozmowy',
     tab: (n: number, language: string) => `Rozmowa ${n} · ${language}`,
-    unread: (n: number) => `${n} ${plural(n, 'nowa wiadomość', 'nowe wiadomości', 'nowych wiadomości')}`,
+    unread: (n: number) => plural('pl', n, { one: 'nowa wiadomość', few: 'nowe wiadomości', many: 'nowych wiadomości', other: 'nowych wiadomości' }),
     formNeeded: 'Do uzupełnienia',
     empty: {
       available: 'Przyjmujesz rozmowy. Nowa rozmowa pojawi się tutaj razem z dźwiękiem.',

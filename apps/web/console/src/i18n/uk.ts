@@ -1,12 +1,6 @@
+import { plural } from '../../../shared/plural';
 import type { Copy } from './index';
 
-/** 1, 21 повідомлення; 2–4, 22–24 повідомлення; 5–20, 25… повідомлень. */
-function plural(n: number, one: string, few: string, many: string): string {
-  const units = n % 10;
-  const tens = n % 100;
-  if (units === 1 && tens !== 11) return one;
-  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many;
-}
 
 /**
  * Ukrainian copy. Statuses and roles avoid grammatical gender where a form would have to
@@ -123,7 +117,7 @@ export const uk: Copy = {
   chat: {
     listLabel: 'Ваші розмови',
     tab: (n: number, language: string) => `Розмова ${n} · ${language}`,
-    unread: (n: number) => `${n} ${plural(n, 'нове повідомлення', 'нові повідомлення', 'нових повідомлень')}`,
+    unread: (n: number) => plural('uk', n, { one: 'нове повідомлення', few: 'нові повідомлення', many: 'нових повідомлень', other: 'нових повідомлень' }),
     formNeeded: 'Заповніть форму',
     empty: {
       available: 'Ви приймаєте розмови. Нова розмова з’явиться тут зі звуковим сигналом.',

@@ -1,4 +1,7 @@
-import type { Lang, PluralForms } from './i18n';
+import type { Lang } from './lang';
+
+/** A counted word in each plural category the language uses (Intl.PluralRules). */
+export interface PluralForms { one: string; few?: string; many?: string; other: string }
 
 const rules = new Map<Lang, Intl.PluralRules>();
 
