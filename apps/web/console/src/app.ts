@@ -186,12 +186,6 @@ export class App {
     store.clearNotice(key);
   }
 
-  updateBadge(): void {
-    const count = this.chats?.attentionCount() ?? 0;
-    store.attentionCount.value = count;
-    this.attention.setUnread(this.chats?.unreadCount() ?? 0);
-  }
-
   private showLogin(): void {
     const login = loginView(this, false);
     document.getElementById('app')!.replaceChildren(login.el);
@@ -209,7 +203,7 @@ export class App {
       connected: () => { this.chats?.sync(); this.boardFeed?.refresh(); void this.monitorFeed?.resume(); },
     });
     setLink(this.link);
-    this.chats = new ChatsView(this);
+    this.chats = new ChatsView();
     if (this.isManager) {
       this.boardFeed = new BoardFeed();
       this.monitorFeed = new MonitorFeed();

@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { LiveSession, Message, QueueStatus } from './wire';
+import type { CannedReply, LiveSession, Message, QueueStatus } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
@@ -56,6 +56,13 @@ export const waits = signal<number[][] | undefined>(undefined);
 /** The live chat a duty manager follows, read only, and the waiting chat being reassigned. */
 export const followed = signal<Followed | undefined>(undefined);
 export const reassigning = signal<LiveSession | undefined>(undefined);
+
+/** The quick replies (all languages), loaded once a chat is open. */
+export const canned = signal<CannedReply[]>([]);
+
+export function cannedFor(language: string): CannedReply[] {
+  return canned.value.filter((c) => c.language === language);
+}
 
 /** Notices under the header: what must not be missed. */
 export const notices = signal<Notice[]>([]);

@@ -1,12 +1,13 @@
-import type { App } from '../app';
 import { announce, h, uid } from '../dom';
 import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
+import { request } from '../services';
+import { cannedFor, lang as uiLang, t as copy } from '../store';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
 import { closeForm } from './close-form';
+import { ComposeBox } from './compose';
 import { escalationForm, escalationList, restoredEscalation, type RaisedEscalation } from './escalation-form';
 import { statusText } from './escalation-status';
-import { ComposeBox } from './compose';
 import { transferForm } from './transfer-form';
 import { triageList } from './triage';
 
@@ -57,7 +58,7 @@ export class ChatPane {
   private readonly side = h('div', { class: 'pane-side' });
   private readonly body = h('div', { class: 'pane-body' }, h('div', { class: 'pane-main' }, this.log, this.typingEl, this.escalationsEl, this.bottom), this.side);
 
-  constructor(private readonly app: App, data: OwnSession, readonly number: number, private readonly hooks: PaneHooks) {
+  constructor(data: OwnSession, readonly number: number, private readonly hooks: PaneHooks) {
     this.language = data.language;
     this.messages = [...data.messages];
     this.state = data.state;
@@ -70,7 +71,7 @@ export class ChatPane {
     this.id = data.sessionId;
     // after a reload or a new sign-in: the escalations raised from this chat, with their status and number to call
     for (const e of data.escalations ?? []) this.upsertEscalation(restoredEscalation(e));
-    this.compose = new ComposeBox(app, this.id, this.language, {
+    this.compose = new ComposeBox(this.id, this.language, {
       sent: (m) => this.append(m),
       confirmed: (clientId, id, sentAt) => this.confirm(clientId, id, sentAt),
       failed: (clientId) => this.removeMessage(clientId),
@@ -93,8 +94,8 @@ export class ChatPane {
   }
 
   render(): void {
-    const t = this.app.t;
-    this.renderedLang = this.app.lang;
+    const t = copy.value;
+    this.renderedLang = uiLang.value;
     const headingId = uid('chat');
     this.el.setAttribute('aria-labelledby', headingId);
     this.log.setAttribute('aria-label', t.chat.transcript);
@@ -131,7 +132,7 @@ export class ChatPane {
       this.typing(false);
       if (!this.visible || document.hidden) {
         this.unread += 1;
-        if (!this.visible) announce(this.app.t.chat.newMessageIn(this.number));
+        if (!this.visible) announce(copy.value.chat.newMessageIn(this.number));
         this.hooks.changed();
       }
     }
@@ -155,11 +156,11 @@ export class ChatPane {
   }
 
   typing(on: boolean): void {
-    this.typingEl.textContent = on && this.state === 'active' ? this.app.t.chat.typing : '';
+    this.typingEl.textContent = on && this.state === 'active' ? copy.value.chat.typing : '';
   }
 
   ended(by: string, quickExit: boolean): void {
-    const t = this.app.t;
+    const t = copy.value;
     this.state = 'ended';
     this.endedBy = by;
     this.quickExit = this.quickExit || quickExit;
@@ -176,7 +177,7 @@ export class ChatPane {
   riskFlag(category: string | undefined, flags: string[]): void {
     this.riskFlags = flags;
     this.renderBanners();
-    const t = this.app.t;
+    const t = copy.value;
     if (category) announce(t.chat.riskAnnounce(this.number, t.riskFlag.category[category] ?? category), true);
     this.hooks.changed();
   }
@@ -193,11 +194,11 @@ export class ChatPane {
   /** A live status (it may come before the answer to `escalation:create`). */
   escalationStatus(p: EscalationStatus): void {
     const known = this.escalations.find((e) => e.escalationId === p.escalationId);
-    const before = known && statusText(this.app.t, known, 'me');
+    const before = known && statusText(copy.value, known, 'me');
     const item = this.upsertEscalation({ escalationId: p.escalationId, status: p.status, at: p.at, ...(p.phoneResult ? { phoneResult: p.phoneResult } : {}) });
     this.renderEscalations();
-    const now = statusText(this.app.t, item, 'me');
-    if (known && now !== before) announce(`${item.serviceName ?? this.app.t.escalation.list}: ${now}`, item.status === 'failed');
+    const now = statusText(copy.value, item, 'me');
+    if (known && now !== before) announce(`${item.serviceName ?? copy.value.escalation.list}: ${now}`, item.status === 'failed');
   }
 
   destroy(): void {
@@ -206,11 +207,11 @@ export class ChatPane {
   }
 
   private renderHead(headingId: string): void {
-    const t = this.app.t;
+    const t = copy.value;
     this.head.replaceChildren(
       h('div', { class: 'title-row' },
         h('h2', { id: headingId }, t.chat.heading(this.number, t.langName[this.language])),
-        this.assignedAt && h('span', { class: 'started' }, t.chat.started(timeOfDay(this.assignedAt, this.app.lang))),
+        this.assignedAt && h('span', { class: 'started' }, t.chat.started(timeOfDay(this.assignedAt, uiLang.value))),
         this.state === 'active' && h('span', { class: `survivor-link ${this.survivorConnected ? 'on' : 'off'}` }, this.survivorConnected ? t.chat.survivorOnline : t.chat.survivorOffline)));
     this.meta.replaceChildren(
       h('dl', { class: 'facts inline-facts' }, ...triageList(t, this.triage)),
@@ -222,7 +223,7 @@ export class ChatPane {
   }
 
   private renderBanners(): void {
-    const t = this.app.t;
+    const t = copy.value;
     this.banners.replaceChildren(
       this.quickExit ? h('div', { class: 'banner danger', 'data-qa': 'quick-exit-banner' }, h('strong', {}, t.chat.quickExit), ' ', t.chat.quickExitDetail) : '',
       this.riskFlags.length > 0 ? h('div', { class: 'banner risk' }, h('strong', {}, `${t.riskFlag.title}: `), this.riskFlags.map((f) => t.riskFlag.category[f] ?? f).join(', ')) : '',
@@ -231,17 +232,17 @@ export class ChatPane {
 
   /** Under the conversation: the compose box while the chat is on, else the way to the closing form. */
   private renderBottom(): void {
-    const t = this.app.t;
-    if (this.state === 'active') this.bottom.replaceChildren(this.compose.render(this.app.chats?.cannedFor(this.language) ?? []));
+    const t = copy.value;
+    if (this.state === 'active') this.bottom.replaceChildren(this.compose.render(cannedFor(this.language)));
     else if (this.mode === 'close') this.bottom.replaceChildren();
     else this.bottom.replaceChildren(h('p', { class: 'ended-prompt' }, h('button', { type: 'button', class: 'primary', onclick: () => this.setMode('close') }, t.close.title)));
   }
 
   /** Beside the conversation: the open form, kept while the counsellor looks at another chat. */
   private renderSide(): void {
-    const t = this.app.t;
+    const t = copy.value;
     const back = () => this.setMode('chat');
-    const key = `${this.mode}:${this.app.lang}:${this.state}`;
+    const key = `${this.mode}:${uiLang.value}:${this.state}`;
     let content: HTMLElement | undefined;
     if (this.mode === 'chat') {
       content = undefined;
@@ -252,25 +253,25 @@ export class ChatPane {
         ended: this.state === 'ended',
         back: this.state === 'active' ? back : undefined,
         submit: async (form) => {
-          const ack = await this.app.link!.request('session:close', { sessionId: this.id, ...form });
+          const ack = await request('session:close', { sessionId: this.id, ...form });
           if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, t.close.done);
           return ack.error.code === 'unavailable' ? t.app.connection.offline : t.app.failed;
         },
       });
     } else if (this.mode === 'transfer') {
-      content = transferForm(this.app, this.language, {
+      content = transferForm(this.language, {
         back,
         submit: async (target) => {
-          const ack = await this.app.link!.request('session:transfer', { sessionId: this.id, ...target });
+          const ack = await request('session:transfer', { sessionId: this.id, ...target });
           if (ack.ok) return this.hooks.gone(this.id, t.transfer.done);
           return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
         },
       });
     } else {
-      content = escalationForm(this.app, this.language, {
+      content = escalationForm(this.language, {
         back,
         submit: async (body, chosen) => {
-          const ack = await this.app.link!.request('escalation:create', { sessionId: this.id, consent: true, ...body });
+          const ack = await request('escalation:create', { sessionId: this.id, consent: true, ...body });
           if (!ack.ok) return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
           const item = this.upsertEscalation({
             escalationId: String(ack.escalationId), serviceName: chosen.name, urgency: chosen.urgency, channel: String(ack.channel),
@@ -278,8 +279,8 @@ export class ChatPane {
           }, String(ack.status));
           this.setMode('chat');
           this.renderEscalations();
-          const e = this.app.t.escalation;
-          announce(`${chosen.name}: ${statusText(this.app.t, item, 'me')}${item.channel === 'phone' && item.phone ? `. ${e.callNow} ${item.phone}` : ''}`, true);
+          const e = copy.value.escalation;
+          announce(`${chosen.name}: ${statusText(copy.value, item, 'me')}${item.channel === 'phone' && item.phone ? `. ${e.callNow} ${item.phone}` : ''}`, true);
           // a phone escalation is not done until the counsellor calls and records the result
           this.escalationsEl.querySelector<HTMLElement>(`[data-id="${item.escalationId}"] button`)?.focus();
         },
@@ -311,7 +312,7 @@ export class ChatPane {
     const focused = document.activeElement;
     const active = focused instanceof HTMLElement && this.escalationsEl.contains(focused) ? focused : undefined;
     const id = active?.closest('[data-qa="escalation"]')?.getAttribute('data-id');
-    this.escalationsEl.replaceChildren(escalationList(this.app, this.escalations, () => this.renderEscalations()));
+    this.escalationsEl.replaceChildren(escalationList(this.escalations, () => this.renderEscalations()));
     if (!active || !id) return;
     const item = this.escalationsEl.querySelector<HTMLElement>(`[data-qa="escalation"][data-id="${id}"]`);
     (item?.querySelector<HTMLElement>(`[data-qa="${active.dataset.qa}"]`) ?? item?.querySelector<HTMLElement>('button') ?? item)?.focus();
@@ -326,9 +327,9 @@ export class ChatPane {
   }
 
   private messageEl(m: Msg): HTMLElement {
-    const t = this.app.t;
+    const t = copy.value;
     return h('li', { class: `msg from-${m.from}${m.pending ? ' pending' : ''}`, 'data-qa': 'message', 'data-from': m.from, 'data-id': m.id },
-      h('p', { class: 'meta' }, h('span', { class: 'who' }, t.chat.from[m.from]), ' ', h('time', { datetime: m.sentAt }, timeOfDay(m.sentAt, this.app.lang))),
+      h('p', { class: 'meta' }, h('span', { class: 'who' }, t.chat.from[m.from]), ' ', h('time', { datetime: m.sentAt }, timeOfDay(m.sentAt, uiLang.value))),
       h('p', { class: 'text' }, m.text));
   }
 

@@ -1,5 +1,7 @@
-import type { App, Listen, View } from '../app';
+import type { Listen, View } from '../app';
 import { announce, focusHeading, h } from '../dom';
+import { api, attention, request } from '../services';
+import { attentionCount, canned, clearNotice, isManager, lang as uiLang, notify, presence, t as copy } from '../store';
 import type { CannedReply, EscalationStatus, Message, Offer, OwnSession } from '../wire';
 import { ChatPane } from './chat-pane';
 import { OfferCard } from './offer-card';
@@ -24,7 +26,6 @@ export class ChatsView implements View {
   private readonly touched = new Map<string, number>();
   private changes = 0;
   private syncs = 0;
-  private canned: CannedReply[] = [];
   private shown?: ChatPane;
   private readonly heading = h('h1', { class: 'visually-hidden' });
   private readonly offersEl = h('section', { class: 'offers' });
@@ -32,7 +33,7 @@ export class ChatsView implements View {
   private readonly listEl = h('nav', { class: 'chat-list' });
   private readonly paneHost = h('div', { class: 'pane-host' });
 
-  constructor(private readonly app: App) {
+  constructor() {
     document.addEventListener('visibilitychange', () => this.markSeen());
   }
 
@@ -58,7 +59,7 @@ export class ChatsView implements View {
       this.touch(p.sessionId);
       this.withPane(p.sessionId, (pane) => pane.connection(p.connected));
     });
-    on<{ sessionId: string }>('session:transferred', (p) => { this.touch(p.sessionId); this.drop(p.sessionId, this.app.t.chat.transferredAway); });
+    on<{ sessionId: string }>('session:transferred', (p) => { this.touch(p.sessionId); this.drop(p.sessionId, copy.value.chat.transferredAway); });
     on<EscalationStatus>('escalation:status', (p) => this.withPane(p.sessionId, (pane) => {
       // raised in another tab (or not yet acknowledged here): the server's list brings its service and number
       if (!pane.knowsEscalation(p.escalationId)) void this.sync();
@@ -75,7 +76,7 @@ export class ChatsView implements View {
   async sync(): Promise<void> {
     const asked = this.changes;
     const mine = ++this.syncs;
-    const ack = await this.app.link!.request('sessions:list', { scope: 'mine' });
+    const ack = await request('sessions:list', { scope: 'mine' });
     if (!ack.ok || mine !== this.syncs) return;
     const sessions = ack.sessions as OwnSession[];
     const offers = ack.offers as Offer[];
@@ -105,7 +106,7 @@ export class ChatsView implements View {
 
   /** The whole desk (first display, a new language); events update their own region only. */
   render(): void {
-    const t = this.app.t;
+    const t = copy.value;
     this.heading.textContent = t.app.nav.chats;
     this.offersEl.setAttribute('aria-label', t.offer.region);
     for (const card of this.offers.values()) card.render();
@@ -122,9 +123,9 @@ export class ChatsView implements View {
 
   /** The chat list with unread counts, or what to expect when there is nothing yet. */
   private renderList(): void {
-    const t = this.app.t;
+    const t = copy.value;
     const current = this.pane(this.selected);
-    this.statusEl.replaceChildren(this.panes.length === 0 && this.offers.size === 0 ? h('p', { class: `empty is-${this.app.presence}` }, t.chat.empty[this.app.presence]) : '');
+    this.statusEl.replaceChildren(this.panes.length === 0 && this.offers.size === 0 ? h('p', { class: `empty is-${presence.value}` }, t.chat.empty[presence.value]) : '');
     this.listEl.setAttribute('aria-label', t.chat.listLabel);
     this.listEl.hidden = this.panes.length === 0;
     this.listEl.replaceChildren(h('ul', {}, ...this.panes.map((pane) => h('li', {},
@@ -133,7 +134,7 @@ export class ChatsView implements View {
         h('span', {}, t.chat.tab(pane.number, t.langName[pane.language])),
         pane.needsForm && h('span', { class: 'tag' }, t.chat.formNeeded),
         pane.unread > 0 && h('span', { class: 'badge', 'aria-label': t.chat.unread(pane.unread) }, String(pane.unread)))))));
-    this.app.updateBadge();
+    this.updateBadge();
   }
 
   /** Shows the selected chat; its DOM lives on while hidden, so it is rebuilt only when needed. */
@@ -141,11 +142,17 @@ export class ChatsView implements View {
     const current = this.pane(this.selected) ?? this.panes[0];
     this.selected = current?.id;
     for (const pane of this.panes) pane.visible = pane === current;
-    if (current && (force || current !== this.shown || current.renderedLang !== this.app.lang)) current.render();
+    if (current && (force || current !== this.shown || current.renderedLang !== uiLang.value)) current.render();
     if (current !== this.shown || force) this.paneHost.replaceChildren(current?.el ?? '');
     this.shown = current;
     current?.markSeen();
     this.renderList();
+  }
+
+  /** The Chats link's count and the unread count in the title. */
+  private updateBadge(): void {
+    attentionCount.value = this.attentionCount();
+    attention.setUnread(this.unreadCount());
   }
 
   presenceChanged(): void {
@@ -165,10 +172,6 @@ export class ChatsView implements View {
     return this.offers.size + this.unreadCount() + this.panes.filter((p) => p.needsForm).length;
   }
 
-  cannedFor(language: string): CannedReply[] {
-    return this.canned.filter((c) => c.language === language);
-  }
-
   private pane(id: string | undefined): ChatPane | undefined {
     return id ? this.panes.find((p) => p.id === id) : undefined;
   }
@@ -181,31 +184,31 @@ export class ChatsView implements View {
 
   private markSeen(): void {
     if (!document.hidden) this.pane(this.selected)?.markSeen();
-    this.app.updateBadge();
+    this.updateBadge();
   }
 
   private addOffer(offer: Offer, fresh: boolean): void {
     if (this.offers.has(offer.sessionId)) return;
-    const t = this.app.t;
-    const card = new OfferCard(this.app, offer, { accept: (c) => void this.accept(c), decline: (c) => void this.decline(c) });
+    const t = copy.value;
+    const card = new OfferCard(offer, { accept: (c) => void this.accept(c), decline: (c) => void this.decline(c) });
     this.offers.set(offer.sessionId, card);
     card.render();
     this.renderOffers();
-    this.app.attention.flash('offers', t.offer.flash);
+    attention.flash('offers', t.offer.flash);
     if (fresh) {
-      this.app.attention.chime();
+      attention.chime();
       if (this.el.isConnected) announce(t.offer.announce(t.langName[offer.language]), true);
-      else this.app.notify(`offer-${offer.sessionId}`, t.offer.announce(t.langName[offer.language]), 'alert', '#/chats');
+      else notify(`offer-${offer.sessionId}`, t.offer.announce(t.langName[offer.language]), 'alert', '#/chats');
     }
     // nobody is typing anywhere: take the counsellor straight to the new offer
-    if (!this.app.isManager && (document.activeElement === document.body || document.activeElement === null)) card.focus();
+    if (!isManager.value && (document.activeElement === document.body || document.activeElement === null)) card.focus();
   }
 
   private removeOffer(sessionId: string): void {
     this.offers.get(sessionId)?.destroy();
     this.offers.delete(sessionId);
-    this.app.clearNotice(`offer-${sessionId}`);
-    if (this.offers.size === 0) this.app.attention.stopFlash('offers');
+    clearNotice(`offer-${sessionId}`);
+    if (this.offers.size === 0) attention.stopFlash('offers');
     this.renderOffers();
   }
 
@@ -220,20 +223,20 @@ export class ChatsView implements View {
     }
     if (!this.offers.has(sessionId)) return;
     this.removeOffer(sessionId);
-    const text = this.app.t.offer.withdrawn[reason] ?? this.app.t.offer.gone;
+    const text = copy.value.offer.withdrawn[reason] ?? copy.value.offer.gone;
     if (reason === 'timeout') announce(text);
-    else this.app.notify(`withdrawn-${sessionId}`, text, 'info');
+    else notify(`withdrawn-${sessionId}`, text, 'info');
   }
 
   private async accept(card: OfferCard): Promise<void> {
     const id = card.sessionId;
     card.setBusy(true);
     this.accepting.set(id, []);
-    const ack = await this.app.link!.request('offer:accept', { sessionId: id }).finally(() => this.touch(id));
+    const ack = await request('offer:accept', { sessionId: id }).finally(() => this.touch(id));
     const early = this.accepting.get(id) ?? [];
     this.accepting.delete(id);
     if (!ack.ok) {
-      card.setBusy(false, ack.error.code === 'conflict' ? this.app.t.offer.gone : this.app.t.app.failed);
+      card.setBusy(false, ack.error.code === 'conflict' ? copy.value.offer.gone : copy.value.app.failed);
       // the card goes a moment later (unless a new offer of the same chat has replaced it)
       if (ack.error.code === 'conflict') window.setTimeout(() => { if (this.offers.get(id) === card) this.removeOffer(id); }, 4000);
       return;
@@ -253,14 +256,14 @@ export class ChatsView implements View {
 
   private async decline(card: OfferCard): Promise<void> {
     card.setBusy(true);
-    await this.app.link!.request('offer:decline', { sessionId: card.sessionId });
+    await request('offer:decline', { sessionId: card.sessionId });
     this.touch(card.sessionId);
     this.removeOffer(card.sessionId);
   }
 
   private addPane(session: OwnSession, select: boolean): void {
     if (this.pane(session.sessionId)) return;
-    const pane = new ChatPane(this.app, session, ++this.counter, {
+    const pane = new ChatPane(session, ++this.counter, {
       changed: () => this.renderList(),
       gone: (id, text) => this.drop(id, text),
     });
@@ -279,14 +282,14 @@ export class ChatsView implements View {
     this.panes = this.panes.filter((p) => p !== pane);
     if (this.selected === id) this.selected = this.panes[0]?.id;
     this.renderPane(false);
-    if (text) this.app.notify(`gone-${id}`, text, 'info');
+    if (text) notify(`gone-${id}`, text, 'info');
     if (this.panes.length > 0) this.pane(this.selected)?.focusInput();
     else focusHeading(this.el.querySelector('h1'));
   }
 
   private async loadCanned(): Promise<void> {
-    if (this.canned.length > 0) return;
-    this.canned = await this.app.api.get<CannedReply[]>('/api/canned').catch(() => []);
-    if (this.canned.length > 0) this.pane(this.selected)?.refreshCompose();
+    if (canned.value.length > 0) return;
+    canned.value = await api.get<CannedReply[]>('/api/canned').catch(() => []);
+    if (canned.value.length > 0) this.pane(this.selected)?.refreshCompose();
   }
 }

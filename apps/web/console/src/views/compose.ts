@@ -1,6 +1,7 @@
-import type { App } from '../app';
 import { h, uid } from '../dom';
 import type { Lang } from '../i18n';
+import { request } from '../services';
+import { staff, t as copy } from '../store';
 import type { CannedReply, Message } from '../wire';
 
 export interface ComposeHooks {
@@ -30,10 +31,10 @@ export class ComposeBox {
   private typingSent = false;
   private typingTimer?: number;
 
-  constructor(private readonly app: App, private readonly sessionId: string, private readonly language: Lang, private readonly hooks: ComposeHooks) {}
+  constructor(private readonly sessionId: string, private readonly language: Lang, private readonly hooks: ComposeHooks) {}
 
   render(replies: CannedReply[]): HTMLElement {
-    const t = this.app.t;
+    const t = copy.value;
     const hadFocus = this.textarea !== undefined && document.activeElement === this.textarea;
     const selection = hadFocus ? [this.textarea!.selectionStart, this.textarea!.selectionEnd] : undefined;
     const hintId = uid('hint');
@@ -80,7 +81,7 @@ export class ComposeBox {
   private insert(text: string): void {
     const area = this.textarea;
     if (!area) return;
-    const filled = text.replaceAll('{name}', this.app.staff?.name ?? '');
+    const filled = text.replaceAll('{name}', staff.value?.name ?? '');
     const spacer = area.value && !/\s$/.test(area.value.slice(0, area.selectionStart)) ? ' ' : '';
     area.setRangeText(spacer + filled, area.selectionStart, area.selectionEnd, 'end');
     this.draft = area.value;
@@ -97,7 +98,7 @@ export class ComposeBox {
     if (this.textarea) this.textarea.value = '';
     this.setError('');
     this.stopTyping();
-    const ack = await this.app.link!.request('message:send', { sessionId: this.sessionId, clientId, text });
+    const ack = await request('message:send', { sessionId: this.sessionId, clientId, text });
     if (ack.ok) {
       this.openerEl?.remove();
       return this.hooks.confirmed(clientId, String(ack.id), String(ack.sentAt));
@@ -108,7 +109,7 @@ export class ComposeBox {
       this.draft = text;
       if (this.textarea) this.textarea.value = text;
     }
-    this.setError(ack.error.code === 'unavailable' ? this.app.t.app.connection.offline : this.app.t.chat.sendFailed);
+    this.setError(ack.error.code === 'unavailable' ? copy.value.app.connection.offline : copy.value.chat.sendFailed);
   }
 
   private setError(text: string): void {
@@ -119,7 +120,7 @@ export class ComposeBox {
   private typing(): void {
     if (!this.typingSent) {
       this.typingSent = true;
-      void this.app.link!.request('typing', { sessionId: this.sessionId, isTyping: true }, 3000);
+      void request('typing', { sessionId: this.sessionId, isTyping: true }, 3000);
     }
     window.clearTimeout(this.typingTimer);
     this.typingTimer = window.setTimeout(() => this.stopTyping(), 3000);
@@ -129,6 +130,6 @@ export class ComposeBox {
     window.clearTimeout(this.typingTimer);
     if (!this.typingSent) return;
     this.typingSent = false;
-    void this.app.link!.request('typing', { sessionId: this.sessionId, isTyping: false }, 3000);
+    void request('typing', { sessionId: this.sessionId, isTyping: false }, 3000);
   }
 }

@@ -1,6 +1,7 @@
-import type { App } from '../app';
 import { announce, field, h, options, uid } from '../dom';
 import { LANGS, type Copy, type Lang } from '../i18n';
+import { api, request } from '../services';
+import { lang as uiLang, t as copy } from '../store';
 import { SERVICE_KINDS, URGENCIES, type OwnEscalation } from '../wire';
 import { statusText } from './escalation-status';
 
@@ -54,8 +55,8 @@ function servesRegion(s: Service, region: string): boolean {
  * (no default: it is a decision), writes only what the person agreed to share, and ticks the
  * consent box — without it nothing is sent. The details go to the service alone (sealed at rest).
  */
-export function escalationForm(app: App, language: Lang, actions: { back(): void; submit(body: EscalationBody, chosen: ChosenService): Promise<string | void> }): HTMLElement {
-  const t = app.t;
+export function escalationForm(language: Lang, actions: { back(): void; submit(body: EscalationBody, chosen: ChosenService): Promise<string | void> }): HTMLElement {
+  const t = copy.value;
   const e = t.escalation;
   const titleId = uid('escalate');
   const countId = uid('count');
@@ -84,7 +85,7 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
 
   /** The name a counsellor reads: in the console's language where the directory has it, else the chat's. */
   const nameOf = (id: string): string => {
-    for (const l of [app.lang, language, ...LANGS]) {
+    for (const l of [uiLang.value, language, ...LANGS]) {
       const found = byLang[l]?.find((s) => s.id === id);
       if (found) return found.name;
     }
@@ -98,7 +99,7 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
     const s = all.find((x) => x.id === service.value);
     facts.replaceChildren(...(s ? [
       h('span', {}, t.admin.services.kindValue[s.kind] ?? s.kind),
-      s.region ? h('span', {}, regionName(s.region, app.lang)) : '',
+      s.region ? h('span', {}, regionName(s.region, uiLang.value)) : '',
       s.hours ? h('span', {}, `${e.hours}: ${s.hours}`) : '',
       s.phone ? h('span', { class: 'mono' }, `${e.phone}: ${s.phone}`) : '',
       s.channel ? h('span', { class: `channel is-${s.channel}`, 'data-qa': 'escalation-channel' }, e.channelFact[s.channel] ?? s.channel) : '',
@@ -116,7 +117,7 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
     showFacts();
   };
 
-  void Promise.all(LANGS.map((l) => app.api.get<Service[]>(`/api/services?language=${l}`).then((list) => [l, list] as const))).then((lists) => {
+  void Promise.all(LANGS.map((l) => api.get<Service[]>(`/api/services?language=${l}`).then((list) => [l, list] as const))).then((lists) => {
     byLang = Object.fromEntries(lists);
     const seen = new Map<string, Service>();
     for (const [, list] of lists) for (const s of list) if (!seen.has(s.id)) seen.set(s.id, s);
@@ -129,7 +130,7 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
       regions.add(code);
       if (/^[A-Z]{2}-/.test(code)) regions.add(code.slice(0, 2));
     }
-    region.append(...[...regions].map((r) => ({ r, label: regionName(r, app.lang) })).sort((a, b) => a.label.localeCompare(b.label, app.lang))
+    region.append(...[...regions].map((r) => ({ r, label: regionName(r, uiLang.value) })).sort((a, b) => a.label.localeCompare(b.label, uiLang.value))
       .map(({ r, label }) => h('option', { value: r }, label)));
     refill();
   }, () => {
@@ -193,13 +194,13 @@ export function escalationForm(app: App, language: Lang, actions: { back(): void
 }
 
 /** Escalations raised from this chat, with their live status; a phone one shows the number and asks for the call's result. */
-export function escalationList(app: App, raised: RaisedEscalation[], changed: () => void): HTMLElement | string {
-  const t = app.t;
+export function escalationList(raised: RaisedEscalation[], changed: () => void): HTMLElement | string {
+  const t = copy.value;
   const s = t.escalation;
   if (raised.length === 0) return '';
   const titleId = uid('raised');
   const record = async (item: RaisedEscalation, result: 'called' | 'reached' | 'not-reached', errorEl: HTMLElement) => {
-    const ack = await app.link!.request('escalation:phone-result', { escalationId: item.escalationId, result });
+    const ack = await request('escalation:phone-result', { escalationId: item.escalationId, result });
     if (!ack.ok) {
       errorEl.textContent = ack.error.code === 'unavailable' ? t.app.connection.offline : t.app.failed;
       return;

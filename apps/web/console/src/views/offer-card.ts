@@ -1,6 +1,6 @@
-import type { App } from '../app';
 import { h, uid } from '../dom';
 import { clock } from '../format';
+import { t as copy } from '../store';
 import type { Offer } from '../wire';
 import { triageList } from './triage';
 
@@ -18,7 +18,7 @@ export class OfferCard {
   private message = '';
   private busy = false;
 
-  constructor(private readonly app: App, public offer: Offer, private readonly actions: { accept(card: OfferCard): void; decline(card: OfferCard): void }) {
+  constructor(public offer: Offer, private readonly actions: { accept(card: OfferCard): void; decline(card: OfferCard): void }) {
     this.timer = window.setInterval(() => this.tick(), 1000);
   }
 
@@ -27,7 +27,7 @@ export class OfferCard {
   }
 
   render(): void {
-    const t = this.app.t;
+    const t = copy.value;
     const titleId = uid('offer');
     const flags = this.offer.riskFlags ?? [];
     this.waitEl = h('dd', {});

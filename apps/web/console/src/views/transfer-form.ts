@@ -1,6 +1,7 @@
-import type { App } from '../app';
 import { field, h, uid } from '../dom';
 import { LANGS, type Lang } from '../i18n';
+import { api } from '../services';
+import { t as copy } from '../store';
 import type { Colleague } from '../wire';
 
 export interface TransferTarget { toStaffId?: string; toLanguage?: Lang; note?: string }
@@ -9,8 +10,8 @@ export interface TransferTarget { toStaffId?: string; toLanguage?: Lang; note?: 
  * Handing a chat on: to a colleague who is available and has room (they get it as an offer),
  * or to a language line. The person keeps the conversation and is told.
  */
-export function transferForm(app: App, language: Lang, actions: { back(): void; submit(target: TransferTarget): Promise<string | void> }): HTMLElement {
-  const t = app.t;
+export function transferForm(language: Lang, actions: { back(): void; submit(target: TransferTarget): Promise<string | void> }): HTMLElement {
+  const t = copy.value;
   const titleId = uid('transfer');
   const name = uid('to');
   const toColleague = h('input', { type: 'radio', name, value: 'colleague', checked: true });
@@ -28,7 +29,7 @@ export function transferForm(app: App, language: Lang, actions: { back(): void; 
   };
   toColleague.addEventListener('change', sync);
   toLine.addEventListener('change', sync);
-  void app.api.get<Colleague[]>(`/api/team/available?language=${language}`).then((list) => {
+  void api.get<Colleague[]>(`/api/team/available?language=${language}`).then((list) => {
     colleague.replaceChildren(...list.map((c) => h('option', { value: c.id }, `${c.name} (${t.transfer.load(c.load, c.maxChats)})`)));
     if (list.length === 0) {
       colleague.replaceChildren(h('option', { value: '' }, t.app.none));
