@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
-import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, connectSurvivor, eventually } from './support/clients';
 import { liveService } from './support/live-service';
 import { recoverHidden, statsEquations } from './support/stats-attacker';
 
-type Offer = { sessionId: string; riskFlags: string[] };
-type Position = { position: number; estimatedWaitSeconds: number | null };
-type QueueStatus = { languages: Record<string, { waiting: number; priorityWaiting: number }> };
 type Counts = { contacts: number | null; answered: number | null; abandoned: number | null; escalated: number | null };
 type Stats = { from: string; to: string; minCell: number; totals: Counts; byLanguage: Record<string, Counts>; escalationsByKind: Record<string, number | null> };
 
 const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * What the worker and the gateway do behind a chat, through the real processes: risk
- * detection that moves a survivor up the line, retention, and the funders' statistics.
+ * What the worker and the gateway do behind a chat, through the real processes: retention,
+ * and the funders' statistics (risk detection has its own file, risk-detection.e2e.ts).
  */
 describe('worker duties', () => {
   const live = liveService({
@@ -25,36 +22,12 @@ describe('worker duties', () => {
     SESSION_STARTS_PER_10MIN: '200',
   });
   const { env, sockets } = live;
+  const people = actors(live);
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
     await env.resetLine();
   });
-
-  async function staff(role: string, languages: string[]) {
-    const s = await env.staff({ role, languages });
-    const token = await login(live.base, s.email, s.password);
-    const socket = await connectStaff(live.base, token);
-    sockets.push(socket);
-    return { ...s, token, socket };
-  }
-
-  async function survivorStart(language: string, triage: object = { immediateDanger: false }) {
-    const socket = await connectSurvivor(live.base);
-    sockets.push(socket);
-    const ack = await ask(socket, 'session:start', { language, triage });
-    expect(ack.ok).toBe(true);
-    return { socket, sessionId: ack.sessionId as string, resumeToken: ack.resumeToken as string, position: ack.position as number };
-  }
-
-  /** A survivor in an active chat with `counsellor`, who is available and has room. */
-  async function activeChat(counsellor: { socket: Socket }, language: string) {
-    const offer = next<Offer>(counsellor.socket, 'offer');
-    const survivor = await survivorStart(language);
-    expect((await offer).sessionId).toBe(survivor.sessionId);
-    expect(await ask(counsellor.socket, 'offer:accept', { sessionId: survivor.sessionId })).toMatchObject({ ok: true });
-    return survivor;
-  }
 
   const get = (path: string, token: string) => fetch(`${live.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -87,13 +60,13 @@ describe('worker duties', () => {
       const en = await servicesFor('en');
       const emergency = en.find((s) => s.kind === 'emergency')!.id;
       const centre = en.find((s) => s.kind === 'crisis-intervention-centre')!.id;
-      const c = await staff('counsellor', ['en']);
+      const c = await people.counsellor(['en']);
       await ask(c.socket, 'presence:set', { status: 'available' });
 
       // four answered chats: escalated to a service (whatever the outcome), or with the outcome "escalated"
       const answered: [string[], string][] = [[[emergency], 'supported'], [[emergency], 'escalated'], [[emergency, centre], 'referred'], [[], 'escalated']];
       for (const [serviceIds, outcome] of answered) {
-        const chat = await activeChat(c, 'en');
+        const chat = await people.activeChat(c, 'en');
         for (const serviceId of serviceIds) {
           expect(await ask(c.socket, 'escalation:create', { sessionId: chat.sessionId, serviceId, urgency: 'routine', consent: true, details: { summary: 'asks for a call back' } }))
             .toMatchObject({ ok: true, status: 'queued', channel: 'phone' });
@@ -103,16 +76,16 @@ describe('worker duties', () => {
       await ask(c.socket, 'presence:set', { status: 'away' });
 
       // abandoned: left while waiting, left quickly, dropped and never came back; and one Ukrainian contact
-      const left = await survivorStart('en');
+      const left = await people.survivor('en');
       expect(await ask(left.socket, 'session:end', {})).toEqual({ ok: true });
-      const fled = await survivorStart('en');
+      const fled = await people.survivor('en');
       expect(await ask(fled.socket, 'session:end', { reason: 'quick-exit' })).toEqual({ ok: true });
-      const dropped = await survivorStart('en');
+      const dropped = await people.survivor('en');
       dropped.socket.close();
-      const alone = await survivorStart('uk');
+      const alone = await people.survivor('uk');
       expect(await ask(alone.socket, 'session:end', {})).toEqual({ ok: true });
 
-      const manager = await staff('manager', ['en']);
+      const manager = await people.staff({ role: 'manager', languages: ['en'] });
       const range = `from=${day(-1)}&to=${day()}`;
       const stats = await eventually(async () => {
         const body = (await (await get(`/api/stats?${range}`, manager.token)).json()) as Stats;
@@ -150,108 +123,12 @@ describe('worker duties', () => {
     });
   });
 
-  describe('risk detection', () => {
-    it('raises a flagged waiting survivor to the head of the line, alerts managers and shows the counsellor codes only', async () => {
-      const marker = `ZNAK${randomBytes(6).toString('hex')}`;
-      const threat = `on mówi, że mnie zabije ${marker}`;
-      const manager = await staff('manager', ['pl']);
-      const alerts = collect<{ kind: string; sessionId: string }>(manager.socket, 'alert');
-
-      const first = await survivorStart('pl');
-      const second = await survivorStart('pl');
-      const third = await survivorStart('pl');
-      expect([first.position, second.position, third.position]).toEqual([1, 2, 3]);
-      // an ordinary message raises nobody: if it did, `first` would stay ahead of `third` below
-      expect(await ask(first.socket, 'message:send', { clientId: 'hello', text: 'Dzień dobry, chcę porozmawiać' })).toMatchObject({ ok: true });
-
-      const thirdUp = next<Position>(third.socket, 'queue:position', (p) => p.position === 1);
-      const firstDown = next<Position>(first.socket, 'queue:position', (p) => p.position === 2);
-      const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.kind === 'flagged-waiting');
-      const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.pl.priorityWaiting === 1);
-      expect(await ask(third.socket, 'message:send', { clientId: 'threat', text: threat })).toMatchObject({ ok: true });
-
-      await thirdUp;
-      await firstDown;
-      expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: third.sessionId, language: 'pl', category: 'threat-to-kill', at: expect.any(String) });
-      expect((await status).languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
-      const queue = (await (await get('/api/queue', manager.token)).json()) as QueueStatus;
-      expect(queue.languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
-      expect(alerts.filter((a) => a.sessionId !== third.sessionId)).toEqual([]);
-
-      // the next free counsellor is offered the flagged session first, and sees why
-      const c1 = await staff('counsellor', ['pl']);
-      const offer = next<Offer>(c1.socket, 'offer');
-      await ask(c1.socket, 'presence:set', { status: 'available' });
-      expect(await offer).toMatchObject({ sessionId: third.sessionId, riskFlags: ['threat-to-kill'] });
-      const accepted = await ask(c1.socket, 'offer:accept', { sessionId: third.sessionId });
-      const session = accepted.session as { riskFlags: string[]; messages: { from: string; text: string }[] };
-      expect(session.riskFlags).toEqual(['threat-to-kill']);
-      expect(session.messages.filter((m) => m.from === 'survivor').map((m) => m.text)).toEqual([threat]);
-
-      // the others keep arrival order behind it
-      const c2 = await staff('counsellor', ['pl']);
-      const offer2 = next<Offer>(c2.socket, 'offer');
-      await ask(c2.socket, 'presence:set', { status: 'available' });
-      expect(await offer2).toMatchObject({ sessionId: first.sessionId, riskFlags: [] });
-
-      // in the active chat, a Ukrainian message in a Polish chat shows the counsellor a banner: codes only
-      const banner = next<Record<string, unknown>>(c1.socket, 'session:risk-flag');
-      expect(await ask(third.socket, 'message:send', { clientId: 'choke', text: `він мене душив ${marker}` })).toMatchObject({ ok: true });
-      const flag = await banner;
-      expect(flag).toEqual({
-        sessionId: third.sessionId, category: 'strangulation', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String),
-        riskFlags: ['threat-to-kill', 'strangulation'],
-      });
-      expect(JSON.stringify(flag)).not.toContain(marker);
-
-      // no message text reached a log line or Redis
-      await eventually(async () => env.logs.split('\n').filter((l) => l.includes('"risk flag raised"') && l.includes(third.sessionId)).length === 2);
-      expect(env.logs).not.toContain(marker);
-      expect(env.logs).not.toContain('mnie zabije');
-      expect(env.logs).not.toContain('душив');
-      expect(env.logs).not.toContain('chcę porozmawiać');
-      expect(await env.redisDump()).not.toContain(marker);
-
-      // and the anonymised record says the contact was flagged, in codes
-      expect(await ask(c1.socket, 'session:close', { sessionId: third.sessionId, outcome: 'referred', riskLevel: 'imminent', categories: ['physical'] })).toEqual({ ok: true });
-      const [logged] = await eventually(async () => {
-        const rows = await env.sql<{ risk_level: string; language: string }>(`SELECT risk_level, language FROM contact_log WHERE risk_flagged`);
-        return rows.length ? rows : undefined;
-      }, 15_000);
-      expect(logged).toEqual({ risk_level: 'imminent', language: 'pl' });
-    });
-
-    it('flags a Ukrainian session while it is offered: the counsellor holding the offer and the managers are told', async () => {
-      const manager = await staff('manager', ['uk']);
-      const c = await staff('counsellor', ['uk']);
-      await ask(c.socket, 'presence:set', { status: 'available' });
-      const offer = next<Offer>(c.socket, 'offer');
-      const survivor = await survivorStart('uk');
-      expect(await offer).toMatchObject({ sessionId: survivor.sessionId, riskFlags: [] });
-
-      const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
-      const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
-      const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.uk.priorityWaiting === 1);
-      expect(await ask(survivor.socket, 'message:send', { clientId: 'threat', text: "він сказав що вб'є мене" })).toMatchObject({ ok: true });
-      expect(await banner).toEqual({
-        sessionId: survivor.sessionId, category: 'threat-to-kill', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String), riskFlags: ['threat-to-kill'],
-      });
-      expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language: 'uk', category: 'threat-to-kill', at: expect.any(String) });
-      expect((await status).languages.uk).toMatchObject({ waiting: 1, priorityWaiting: 1 });
-      const accepted = await ask(c.socket, 'offer:accept', { sessionId: survivor.sessionId });
-      expect((accepted.session as { riskFlags: string[] }).riskFlags).toEqual(['threat-to-kill']);
-      // the gateway's line for the accept comes after any line about the message (its output keeps order)
-      await eventually(async () => env.logs.split('\n').some((l) => l.includes('"offer accepted"') && l.includes(survivor.sessionId)));
-      expect(env.logs).not.toContain('сказав що');
-    });
-  });
-
   describe('retention', () => {
     it('deletes a chat\'s transcript when it closes, and before the closing form when the survivor leaves', async () => {
-      const c = await staff('counsellor', ['pl']);
+      const c = await people.counsellor(['pl']);
       await ask(c.socket, 'presence:set', { status: 'available' });
 
-      const chat = await activeChat(c, 'pl');
+      const chat = await people.activeChat(c, 'pl');
       expect(await ask(chat.socket, 'message:send', { clientId: 'a', text: 'Potrzebuję pomocy' })).toMatchObject({ ok: true });
       expect(await ask(c.socket, 'message:send', { sessionId: chat.sessionId, clientId: 'b', text: 'Jestem tutaj' })).toMatchObject({ ok: true });
       expect(await messageCount(chat.sessionId)).toBe(3);
@@ -269,7 +146,7 @@ describe('worker duties', () => {
       expect(await ask(back, 'session:resume', { resumeToken: ended.resumeToken })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
       // the survivor leaves quickly: the transcript goes although the counsellor has not filled in the form
-      const quick = await activeChat(c, 'pl');
+      const quick = await people.activeChat(c, 'pl');
       expect(await ask(quick.socket, 'message:send', { clientId: 'a', text: 'Muszę kończyć' })).toMatchObject({ ok: true });
       expect(await messageCount(quick.sessionId)).toBe(2);
       expect(await ask(quick.socket, 'session:end', { reason: 'quick-exit' })).toEqual({ ok: true });
@@ -284,9 +161,9 @@ describe('worker duties', () => {
     it('purges consented escalation details 30 days after their last status change, and keeps younger ones', async () => {
       const marker = `DETAIL${randomBytes(6).toString('hex')}`;
       const police = (await servicesFor('pl')).find((s) => s.kind === 'police')!.id;
-      const c = await staff('counsellor', ['pl']);
+      const c = await people.counsellor(['pl']);
       await ask(c.socket, 'presence:set', { status: 'available' });
-      const chat = await activeChat(c, 'pl');
+      const chat = await people.activeChat(c, 'pl');
       const raise = async (n: number) => {
         const created = await ask(c.socket, 'escalation:create', {
           sessionId: chat.sessionId, serviceId: police, urgency: 'immediate', consent: true, details: { summary: `${marker}-${n}`, callbackPhone: '+48 600 100 200', location: 'Lublin' },
@@ -312,7 +189,7 @@ describe('worker duties', () => {
       expect(kept.details_purged_at).toBeNull();
 
       // the escalation itself stays on the managers' board, without details
-      const manager = await staff('manager', ['pl']);
+      const manager = await people.staff({ role: 'manager', languages: ['pl'] });
       const board = (await (await get('/api/escalations', manager.token)).json()) as { escalationId: string; status: string }[];
       expect(board.find((e) => e.escalationId === old)).toMatchObject({ status: 'delivered' });
 
@@ -323,17 +200,17 @@ describe('worker duties', () => {
     });
 
     it('purges staff audit entries past AUDIT_RETENTION_DAYS, and keeps younger ones', async () => {
-      const c1 = await staff('counsellor', ['pl']);
-      const c2 = await staff('counsellor', ['pl']);
+      const c1 = await people.counsellor(['pl']);
+      const c2 = await people.counsellor(['pl']);
       await ask(c1.socket, 'presence:set', { status: 'available' });
-      const a = await activeChat(c1, 'pl');
+      const a = await people.activeChat(c1, 'pl');
       await ask(c2.socket, 'presence:set', { status: 'available' });
-      const b = await activeChat(c2, 'pl');
-      const manager = await staff('manager', ['pl']);
+      const b = await people.activeChat(c2, 'pl');
+      const manager = await people.staff({ role: 'manager', languages: ['pl'] });
       expect(await ask(manager.socket, 'session:monitor', { sessionId: a.sessionId })).toMatchObject({ ok: true });
       expect(await ask(manager.socket, 'session:monitor', { sessionId: b.sessionId })).toMatchObject({ ok: true });
 
-      const admin = await staff('admin', ['pl']);
+      const admin = await people.staff({ role: 'admin', languages: ['pl'] });
       const audited = async () =>
         ((await (await get('/api/admin/audit?limit=500', admin.token)).json()) as { action: string; sessionId: string }[])
           .filter((e) => e.action === 'session.monitored').map((e) => e.sessionId);

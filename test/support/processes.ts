@@ -85,3 +85,18 @@ export class AppProcess {
     return code;
   }
 }
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+/** The built operator CLI (`dist/apps/cli`) run once with `env` and `args`, `stdin` written to it; resolves when it exits. */
+export function runCli(env: Record<string, string>, args: string[], stdin = ''): Promise<CliResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolveRun({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}

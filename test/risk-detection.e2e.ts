@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { actors } from './support/actors';
+import { ask, collect, eventually, next } from './support/clients';
+import { liveService } from './support/live-service';
+
+type Offer = { sessionId: string; riskFlags: string[] };
+type Position = { position: number; estimatedWaitSeconds: number | null };
+type QueueStatus = { languages: Record<string, { waiting: number; priorityWaiting: number }> };
+
+/**
+ * Risk detection through the real processes: a flagged message moves a waiting survivor up the
+ * line, alerts the managers and shows the counsellor codes, never the words that raised it.
+ */
+describe('risk detection', () => {
+  const live = liveService({ OFFER_TIMEOUT_SECONDS: '30', SESSION_STARTS_PER_10MIN: '200' });
+  const { env } = live;
+  const people = actors(live);
+  const get = (path: string, token: string) => fetch(`${live.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+  afterEach(async () => {
+    live.sockets.splice(0).forEach((s) => s.close());
+    await env.resetLine();
+  });
+
+  it('raises a flagged waiting survivor to the head of the line, alerts managers and shows the counsellor codes only', async () => {
+    const marker = `ZNAK${randomBytes(6).toString('hex')}`;
+    const threat = `on mówi, że mnie zabije ${marker}`;
+    const manager = await people.staff({ role: 'manager', languages: ['pl'] });
+    const alerts = collect<{ kind: string; sessionId: string }>(manager.socket, 'alert');
+
+    const first = await people.survivor('pl');
+    const second = await people.survivor('pl');
+    const third = await people.survivor('pl');
+    expect([first.position, second.position, third.position]).toEqual([1, 2, 3]);
+    // an ordinary message raises nobody: if it did, `first` would stay ahead of `third` below
+    expect(await ask(first.socket, 'message:send', { clientId: 'hello', text: 'Dzień dobry, chcę porozmawiać' })).toMatchObject({ ok: true });
+
+    const thirdUp = next<Position>(third.socket, 'queue:position', (p) => p.position === 1);
+    const firstDown = next<Position>(first.socket, 'queue:position', (p) => p.position === 2);
+    const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.kind === 'flagged-waiting');
+    const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.pl.priorityWaiting === 1);
+    expect(await ask(third.socket, 'message:send', { clientId: 'threat', text: threat })).toMatchObject({ ok: true });
+
+    await thirdUp;
+    await firstDown;
+    expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: third.sessionId, language: 'pl', category: 'threat-to-kill', at: expect.any(String) });
+    expect((await status).languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
+    const queue = (await (await get('/api/queue', manager.token)).json()) as QueueStatus;
+    expect(queue.languages.pl).toMatchObject({ waiting: 3, priorityWaiting: 1 });
+    expect(alerts.filter((a) => a.sessionId !== third.sessionId)).toEqual([]);
+
+    // the next free counsellor is offered the flagged session first, and sees why
+    const c1 = await people.counsellor(['pl']);
+    const offer = next<Offer>(c1.socket, 'offer');
+    await ask(c1.socket, 'presence:set', { status: 'available' });
+    expect(await offer).toMatchObject({ sessionId: third.sessionId, riskFlags: ['threat-to-kill'] });
+    const accepted = await ask(c1.socket, 'offer:accept', { sessionId: third.sessionId });
+    const session = accepted.session as { riskFlags: string[]; messages: { from: string; text: string }[] };
+    expect(session.riskFlags).toEqual(['threat-to-kill']);
+    expect(session.messages.filter((m) => m.from === 'survivor').map((m) => m.text)).toEqual([threat]);
+
+    // the others keep arrival order behind it
+    const c2 = await people.counsellor(['pl']);
+    const offer2 = next<Offer>(c2.socket, 'offer');
+    await ask(c2.socket, 'presence:set', { status: 'available' });
+    expect(await offer2).toMatchObject({ sessionId: first.sessionId, riskFlags: [] });
+
+    // in the active chat, a Ukrainian message in a Polish chat shows the counsellor a banner: codes only
+    const banner = next<Record<string, unknown>>(c1.socket, 'session:risk-flag');
+    expect(await ask(third.socket, 'message:send', { clientId: 'choke', text: `він мене душив ${marker}` })).toMatchObject({ ok: true });
+    const flag = await banner;
+    expect(flag).toEqual({
+      sessionId: third.sessionId, category: 'strangulation', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String),
+      riskFlags: ['threat-to-kill', 'strangulation'],
+    });
+    expect(JSON.stringify(flag)).not.toContain(marker);
+
+    // no message text reached a log line or Redis
+    await eventually(async () => env.logs.split('\n').filter((l) => l.includes('"risk flag raised"') && l.includes(third.sessionId)).length === 2);
+    expect(env.logs).not.toContain(marker);
+    expect(env.logs).not.toContain('mnie zabije');
+    expect(env.logs).not.toContain('душив');
+    expect(env.logs).not.toContain('chcę porozmawiać');
+    expect(await env.redisDump()).not.toContain(marker);
+
+    // and the anonymised record says the contact was flagged, in codes
+    expect(await ask(c1.socket, 'session:close', { sessionId: third.sessionId, outcome: 'referred', riskLevel: 'imminent', categories: ['physical'] })).toEqual({ ok: true });
+    const [logged] = await eventually(async () => {
+      const rows = await env.sql<{ risk_level: string; language: string }>(`SELECT risk_level, language FROM contact_log WHERE risk_flagged`);
+      return rows.length ? rows : undefined;
+    }, 15_000);
+    expect(logged).toEqual({ risk_level: 'imminent', language: 'pl' });
+  });
+
+  it('flags a Ukrainian session while it is offered: the counsellor holding the offer and the managers are told', async () => {
+    const manager = await people.staff({ role: 'manager', languages: ['uk'] });
+    const c = await people.counsellor(['uk']);
+    await ask(c.socket, 'presence:set', { status: 'available' });
+    const offer = next<Offer>(c.socket, 'offer');
+    const survivor = await people.survivor('uk');
+    expect(await offer).toMatchObject({ sessionId: survivor.sessionId, riskFlags: [] });
+
+    const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
+    const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
+    const status = next<QueueStatus>(manager.socket, 'queue:status', (s) => s.languages.uk.priorityWaiting === 1);
+    expect(await ask(survivor.socket, 'message:send', { clientId: 'threat', text: "він сказав що вб'є мене" })).toMatchObject({ ok: true });
+    expect(await banner).toEqual({
+      sessionId: survivor.sessionId, category: 'threat-to-kill', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String), riskFlags: ['threat-to-kill'],
+    });
+    expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language: 'uk', category: 'threat-to-kill', at: expect.any(String) });
+    expect((await status).languages.uk).toMatchObject({ waiting: 1, priorityWaiting: 1 });
+    const accepted = await ask(c.socket, 'offer:accept', { sessionId: survivor.sessionId });
+    expect((accepted.session as { riskFlags: string[] }).riskFlags).toEqual(['threat-to-kill']);
+    // the gateway's line for the accept comes after any line about the message (its output keeps order)
+    await eventually(async () => env.logs.split('\n').some((l) => l.includes('"offer accepted"') && l.includes(survivor.sessionId)));
+    expect(env.logs).not.toContain('сказав що');
+  });
+});
