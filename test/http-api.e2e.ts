@@ -1,32 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { TestEnvironment } from './support/environment';
 import { login } from './support/clients';
-import { ROOT } from './support/processes';
-
-function runCli(env: Record<string, string>, args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+import { liveService } from './support/live-service';
+import { runCli } from './support/processes';
 
 /** The HTTP side of the contract and the staff CLI, against a real gateway. */
 describe('HTTP API and staff CLI', () => {
-  const env = new TestEnvironment({ STATS_MIN_CELL: '3' });
-  let base: string;
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-  });
-
-  afterAll(() => env.tearDown());
+  const live = liveService({ STATS_MIN_CELL: '3' }, { workers: 0 });
+  const { env } = live;
 
   it('creates staff from the CLI, printing the id, and refuses bad input with a one-line reason', async () => {
     const args = ['staff', 'add', '--email', 'Admin@Example.org', '--name', 'Ada Admin', '--role', 'admin', '--languages', 'pl,uk', '--max-chats', '2'];
@@ -60,7 +39,7 @@ describe('HTTP API and staff CLI', () => {
   it('signs in with the same 401 for a wrong email and a wrong password, and throttles', async () => {
     const s = await env.staff({ role: 'counsellor' });
     const attempt = (email: string, password: string) =>
-      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      fetch(`${live.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     const good = await attempt(s.email.toUpperCase(), s.password);
     expect(good.status).toBe(200);
     const body = (await good.json()) as { accessToken: string; staff: Record<string, unknown> };
@@ -77,34 +56,34 @@ describe('HTTP API and staff CLI', () => {
     // the attempt after the tenth failure is refused, and so is every later one
     expect(statuses).toEqual([...Array(9).fill(401), ...Array(3).fill(429)]);
     // sign-out revokes the token
-    const me = await fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${body.accessToken}` } });
+    const me = await fetch(`${live.base}/api/auth/me`, { headers: { authorization: `Bearer ${body.accessToken}` } });
     expect(me.status).toBe(200);
-    const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${body.accessToken}` } });
+    const out = await fetch(`${live.base}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${body.accessToken}` } });
     expect(out.status).toBe(204);
-    expect((await fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${body.accessToken}` } })).status).toBe(401);
+    expect((await fetch(`${live.base}/api/auth/me`, { headers: { authorization: `Bearer ${body.accessToken}` } })).status).toBe(401);
   });
 
   it('serves the seeded directory per language, publicly, and lets only admins add to it', async () => {
-    const uk = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { phone: string; languages: string[]; name: string; channel: string }[];
+    const uk = (await (await fetch(`${live.base}/api/services?language=uk`)).json()) as { phone: string; languages: string[]; name: string; channel: string }[];
     expect(uk.map((s) => s.phone)).toEqual(expect.arrayContaining(['1547', '0 800 500 335', '116 123', '116 111', '0 800 213 103', '112']));
     for (const s of uk) expect(s.languages).toContain('uk');
     expect(Object.keys(uk[0]).sort()).toEqual(['channel', 'hours', 'id', 'kind', 'languages', 'name', 'phone', 'region']);
     // the seeded numbers are called by the counsellor
     expect(new Set(uk.map((s) => s.channel))).toEqual(new Set(['phone']));
-    const pl = (await (await fetch(`${base}/api/services?language=pl`)).json()) as { phone: string }[];
+    const pl = (await (await fetch(`${live.base}/api/services?language=pl`)).json()) as { phone: string }[];
     expect(pl.map((s) => s.phone)).toEqual(expect.arrayContaining(['112', '997', '800 120 002', '116 123', '116 111', '733 588 900']));
     // others=1 (extension): the lines that do not speak Ukrainian too, named in Ukrainian where the directory can
-    const ukAndOthers = (await (await fetch(`${base}/api/services?language=uk&others=1`)).json()) as { phone: string; name: string; languages: string[] }[];
+    const ukAndOthers = (await (await fetch(`${live.base}/api/services?language=uk&others=1`)).json()) as { phone: string; name: string; languages: string[] }[];
     expect(ukAndOthers.length).toBeGreaterThan(uk.length);
     expect(ukAndOthers.find((s) => s.phone === '800 120 002')).toMatchObject({ languages: ['pl'], name: expect.stringContaining('Блакитна лінія') });
-    expect((await fetch(`${base}/api/services?language=uk&others=yes`)).status).toBe(400);
+    expect((await fetch(`${live.base}/api/services?language=uk&others=yes`)).status).toBe(400);
 
     const admin = await env.staff({ role: 'admin' });
     const counsellor = await env.staff({ role: 'counsellor' });
-    const adminToken = await login(base, admin.email, admin.password);
-    const counsellorToken = await login(base, counsellor.email, counsellor.password);
+    const adminToken = await login(live.base, admin.email, admin.password);
+    const counsellorToken = await login(live.base, counsellor.email, counsellor.password);
     const create = (token: string, body: object) =>
-      fetch(`${base}/api/services`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${live.base}/api/services`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     const service = { name: 'Mobile team Lviv', kind: 'mobile-team', phone: '+380 00 000 0000', region: 'UA-46', languages: ['uk'], channel: { type: 'webhook', url: 'https://example.org/hook', secret: 'a-secret-of-enough-length' } };
     expect((await create(counsellorToken, service)).status).toBe(403);
     const created = await create(adminToken, service);
@@ -117,13 +96,13 @@ describe('HTTP API and staff CLI', () => {
     expect((await create(adminToken, { ...service, channel: { type: 'webhook', url: 'http://127.0.0.1:9/hook', secret: 'a-secret-of-enough-length' } })).status).toBe(400);
     expect((await create(adminToken, { ...service, kind: 'spaceship' })).status).toBe(400);
     expect((await create(adminToken, { ...service, channel: { type: 'email' } })).status).toBe(400);
-    const listed = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
+    const listed = (await (await fetch(`${live.base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
     // how it is reached, the type only: never the url or the secret
     expect(listed.find((s) => s.id === id)).toEqual({ id, name: 'Mobile team Lviv', kind: 'mobile-team', phone: '+380 00 000 0000', hours: null, region: 'UA-46', languages: ['uk'], channel: 'webhook' });
     expect(JSON.stringify(listed)).not.toMatch(/example\.org|127\.0\.0\.1|a-secret-of-enough-length/);
     const mail = await create(adminToken, { ...service, name: 'Legal aid by e-mail', channel: { type: 'email', to: 'duty@legal.example.net' } });
     const mailId = ((await mail.json()) as { id: string }).id;
-    const withMail = (await (await fetch(`${base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
+    const withMail = (await (await fetch(`${live.base}/api/services?language=uk`)).json()) as { id: string; channel: string }[];
     expect(withMail.find((s) => s.id === mailId)?.channel).toBe('email');
     expect(JSON.stringify(withMail)).not.toContain('duty@legal.example.net');
   });
@@ -141,9 +120,9 @@ describe('HTTP API and staff CLI', () => {
     for (let i = 0; i < 2; i++) await insert('uk', true, 'supported');
     const manager = await env.staff({ role: 'manager' });
     const counsellor = await env.staff({ role: 'counsellor' });
-    const get = async (token: string, q: string) => fetch(`${base}/api/stats?${q}`, { headers: { authorization: `Bearer ${token}` } });
-    const mt = await login(base, manager.email, manager.password);
-    expect((await get(await login(base, counsellor.email, counsellor.password), 'from=2026-03-01&to=2026-03-31')).status).toBe(403);
+    const get = async (token: string, q: string) => fetch(`${live.base}/api/stats?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const mt = await login(live.base, manager.email, manager.password);
+    expect((await get(await login(live.base, counsellor.email, counsellor.password), 'from=2026-03-01&to=2026-03-31')).status).toBe(403);
     const res = await get(mt, 'from=2026-03-01&to=2026-03-31');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -166,7 +145,7 @@ describe('HTTP API and staff CLI', () => {
   });
 
   it('answers health while PostgreSQL and Redis answer', async () => {
-    const res = await fetch(`${base}/api/health`);
+    const res = await fetch(`${live.base}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });

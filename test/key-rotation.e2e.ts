@@ -1,14 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
-import type { Socket } from 'socket.io-client';
 import { keyIdOf, SealedBox } from '@prystan/crypto';
-import { verifyWebhookSignature } from '@prystan/escalation-delivery';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
-import { ROOT, type AppProcess } from './support/processes';
+import { liveService } from './support/live-service';
+import { runCli, type AppProcess } from './support/processes';
+import { webhookReceiver } from './support/webhook-receiver';
 
 const OLD = randomBytes(32).toString('base64');
 const NEW = randomBytes(32).toString('base64');
@@ -16,50 +11,16 @@ const OLD_ID = keyIdOf(Buffer.from(OLD, 'base64'));
 const NEW_ID = keyIdOf(Buffer.from(NEW, 'base64'));
 const SECRET = 'webhook-secret-for-rotation-0123';
 
-function keysCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'keys', ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /**
  * MESSAGE_KEY as a keyring, through real processes and the real database: data sealed under an
  * old key (and in the pre-keyring format) opens after `MESSAGE_KEY=new,old`, and after
  * `keys rotate` with the new key alone.
  */
 describe('key rotation', () => {
-  const env = new TestEnvironment({ MESSAGE_KEY: OLD, ALLOW_PRIVATE_WEBHOOKS: 'true' });
-  const sockets: Socket[] = [];
-  const received: { valid: boolean; body: { escalationId: string; details: { summary: string } } }[] = [];
-  let receiver: Server;
-  let receiverPort = 0;
-
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        received.push({ valid: verifyWebhookSignature(SECRET, req.headers['x-prystan-timestamp'] as string, req.headers['x-prystan-signature'] as string, raw), body: JSON.parse(raw) });
-        res.writeHead(200).end();
-      });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    receiverPort = (receiver.address() as { port: number }).port;
-    await env.setUp();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    receiver.closeAllConnections();
-    receiver.close();
-    await env.tearDown();
-  });
+  const receiver = webhookReceiver(SECRET);
+  const received = receiver.requests;
+  const live = liveService({ MESSAGE_KEY: OLD, ALLOW_PRIVATE_WEBHOOKS: 'true' }, { gateways: 0, workers: 0 });
+  const { env, sockets } = live;
 
   const texts = { first: `first-${randomUUID()}`, second: `druga-${randomUUID()}`, legacy: `stara-${randomUUID()}`, later: `later-${randomUUID()}` };
   const summaries = [`SUMMARY-${randomUUID()}`, `SUMMARY-${randomUUID()}`];
@@ -84,7 +45,7 @@ describe('key rotation', () => {
     const adminToken = await login(oldGateway, admin.email, admin.password);
     const made = await fetch(`${oldGateway}/api/services`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ name: 'Mobile team', kind: 'mobile-team', phone: '+48 000 000 000', languages: ['pl'], channel: { type: 'webhook', url: `http://127.0.0.1:${receiverPort}/hook`, secret: SECRET } }),
+      body: JSON.stringify({ name: 'Mobile team', kind: 'mobile-team', phone: '+48 000 000 000', languages: ['pl'], channel: { type: 'webhook', url: receiver.url, secret: SECRET } }),
     });
     const serviceId = ((await made.json()) as { id: string }).id;
     const counsellor = await env.staff({ languages: ['pl'] });
@@ -129,22 +90,22 @@ describe('key rotation', () => {
 
     // 3. keys status, then keys rotate (twice: the second run has nothing to do); counts only, never a value
     const cliEnv = env.env(both);
-    const before = await keysCli(cliEnv, ['status']);
+    const before = await runCli(cliEnv, ['keys', 'status']);
     expect(before.code).toBe(0);
     expect(before.stdout).toContain(`${OLD_ID}: ${underOld}`);
     expect(before.stdout).toContain('old format or unlisted key: 1');
     expect(before.stdout).toContain(`${NEW_ID}: 1`);
-    const rotated = await keysCli(cliEnv, ['rotate', '--batch', '2']);
+    const rotated = await runCli(cliEnv, ['keys', 'rotate', '--batch', '2']);
     expect([rotated.code, rotated.stderr]).toEqual([0, '']);
     expect(rotated.stdout).toContain(`message: ${all} values, ${all - 1} re-sealed, 1 already current, 0 did not open`);
     expect(rotated.stdout).toContain('escalation: 1 values, 1 re-sealed');
     expect(rotated.stdout).toContain('serviceSecret: 1 values, 1 re-sealed');
     const output = rotated.stdout + before.stdout + rotated.stderr;
     for (const secret of [...Object.values(texts), ...summaries, SECRET, NEW, OLD]) expect(output).not.toContain(secret);
-    const second = await keysCli(cliEnv, ['rotate']);
+    const second = await runCli(cliEnv, ['keys', 'rotate']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`message: ${all} values, 0 re-sealed, ${all} already current`);
-    const after = await keysCli(env.env({ MESSAGE_KEY: NEW }), ['status']);
+    const after = await runCli(env.env({ MESSAGE_KEY: NEW }), ['keys', 'status']);
     expect(after.stdout).toContain(`message: ${NEW_ID}: ${all}`);
     expect(after.stdout).toContain(`serviceSecret: ${NEW_ID}: 1`);
     expect(after.stdout).not.toContain('old format');
@@ -170,11 +131,11 @@ describe('key rotation', () => {
 
   it('keys rotate says so, and exits 1, when some values open with no listed key', async () => {
     const stranger = randomBytes(32).toString('base64');
-    const res = await keysCli(env.env({ MESSAGE_KEY: stranger }), ['rotate']);
+    const res = await runCli(env.env({ MESSAGE_KEY: stranger }), ['keys', 'rotate']);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/message: (\d+) values, 0 re-sealed, 0 already current, \1 did not open/);
     expect(res.stdout).toMatch(/did not open with any key in MESSAGE_KEY/);
-    const bad = await keysCli(env.env({ MESSAGE_KEY: `${NEW}, ${OLD}` }), ['status']);
+    const bad = await runCli(env.env({ MESSAGE_KEY: `${NEW}, ${OLD}` }), ['keys', 'status']);
     expect(bad.code).toBe(78);
     expect(bad.stderr).toMatch(/MESSAGE_KEY must be 1 to 10 comma-separated keys/);
     expect(bad.stderr).not.toContain(NEW);

@@ -1,35 +1,20 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import type { Socket } from 'socket.io-client';
 import { connectStaff, login, next } from './support/clients';
-import { TestEnvironment, type StaffLogin } from './support/environment';
-import { ROOT } from './support/processes';
+import type { StaffLogin } from './support/environment';
+import { liveService } from './support/live-service';
+import { runCli } from './support/processes';
 import { codeAt, freshStep, nextCode, secondFactorOf } from './support/second-factor';
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
 
-function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
 /** Staff sign-in with a second factor (TOTP and recovery codes), its enrolment and its reset, through a real gateway. */
 describe('second factor', () => {
-  const env = new TestEnvironment();
-  let base: string;
-  const sockets: Socket[] = [];
+  const live = liveService({}, { workers: 0 });
+  const { env, sockets } = live;
   /** everything secret a test saw, checked against the logs at the end */
   const secrets: string[] = [];
 
   const call = async (method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${live.base}${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -46,17 +31,7 @@ describe('second factor', () => {
     secrets.push(token);
     return token;
   };
-  const refusedSocket = (token: string) => connectStaff(base, token).then((s) => { s.close(); return 'connected'; }, (err: Error) => err.message);
-
-  beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await env.tearDown();
-  });
+  const refusedSocket = (token: string) => connectStaff(live.base, token).then((s) => { s.close(); return 'connected'; }, (err: Error) => err.message);
 
   it('makes a manager set up TOTP before anything else, then asks for a code at every sign-in', async () => {
     const manager = await env.staff({ role: 'manager', enrol: false });
@@ -162,10 +137,10 @@ describe('second factor', () => {
   it('lets an admin reset a second factor: the person is signed out everywhere and sets one up again', async () => {
     const admin = await env.staff({ role: 'admin', name: 'Ada' });
     const manager = await env.staff({ role: 'manager', name: 'Dorota' });
-    const adminToken = await login(base, admin.email, admin.password);
-    const managerToken = await login(base, manager.email, manager.password);
+    const adminToken = await login(live.base, admin.email, admin.password);
+    const managerToken = await login(live.base, manager.email, manager.password);
     secrets.push(adminToken, managerToken);
-    const socket = await connectStaff(base, managerToken);
+    const socket = await connectStaff(live.base, managerToken);
     sockets.push(socket);
     // only an admin
     expect((await call('POST', `/api/admin/staff/${admin.id}/mfa-reset`, undefined, managerToken)).status).toBe(403);
@@ -182,8 +157,8 @@ describe('second factor', () => {
 
   it('resets a second factor from the command line, closing the person’s sockets', async () => {
     const admin = await env.staff({ role: 'admin' });
-    const token = await login(base, admin.email, admin.password);
-    const socket = await connectStaff(base, token);
+    const token = await login(live.base, admin.email, admin.password);
+    const socket = await connectStaff(live.base, token);
     sockets.push(socket);
     const closed = next(socket, 'disconnect', () => true, 5000);
     const result = await runCli(env.env(), ['staff', 'mfa-reset', '--email', admin.email.toUpperCase()]);
@@ -200,7 +175,7 @@ describe('second factor', () => {
 
   it('audits sign-ins, failures (no actor for an unknown e-mail) and sign-outs', async () => {
     const counsellor = await env.staff();
-    const token = await login(base, counsellor.email, counsellor.password);
+    const token = await login(live.base, counsellor.email, counsellor.password);
     expect((await call('POST', '/api/auth/login', { email: counsellor.email, password: 'not-the-password' })).status).toBe(401);
     expect((await call('POST', '/api/auth/login', { email: 'nobody-at-all@example.org', password: 'not-the-password' })).status).toBe(401);
     expect((await call('POST', '/api/auth/logout', undefined, token)).status).toBe(204);

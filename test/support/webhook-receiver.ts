@@ -7,8 +7,9 @@ export interface ReceivedHook {
   key: string;
   /** whether it carries a good signature made with the receiver's secret (false when it has none to check) */
   valid: boolean;
-  /** the JSON body, or null when the body was not JSON */
-  body: Record<string, unknown> | null;
+  /** the JSON body (empty when it was not JSON: `raw` holds what came) */
+  body: Record<string, unknown>;
+  raw: string;
   headers: IncomingHttpHeaders;
 }
 
@@ -36,7 +37,7 @@ export class WebhookReceiver {
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
         const valid = !!this.secret && verifyWebhookSignature(this.secret, req.headers['x-prystan-timestamp'] as string, req.headers['x-prystan-signature'] as string, raw);
-        this.requests.push({ key: String(req.headers['idempotency-key']), valid, body: parseJson(raw), headers: req.headers });
+        this.requests.push({ key: String(req.headers['idempotency-key']), valid, body: parseJson(raw), raw, headers: req.headers });
         this.answer(this.requests.length, res);
       });
     });
@@ -51,11 +52,12 @@ export class WebhookReceiver {
   }
 }
 
-function parseJson(raw: string): Record<string, unknown> | null {
+/** A body that is not JSON must not throw in the server: the test reading it fails instead. */
+function parseJson(raw: string): Record<string, unknown> {
   try {
     return JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    return null;
+    return {};
   }
 }
 
