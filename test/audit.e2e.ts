@@ -1,5 +1,5 @@
 import { ask, connectStaff, connectSurvivor, login } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 
 interface Entry { at: string; actor: string | null; action: string; target?: string; sessionId?: string; detail?: string[] }
 
@@ -9,13 +9,13 @@ interface Entry { at: string; actor: string | null; action: string; target?: str
  */
 describe('audit trail', () => {
   // sign-ins are not what this file is about: nobody is asked for a second factor
-  const env = new TestEnvironment({ MFA_REQUIRED_ROLES: '' });
-  let base: string;
+  const live = liveService({ MFA_REQUIRED_ROLES: '' }, { workers: 0 });
+  const { env } = live;
   let admin: { id: string; name: string; token: string };
   let manager: { id: string; name: string; token: string };
 
   const api = async (token: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${live.base}${path}`, {
       method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
@@ -29,15 +29,11 @@ describe('audit trail', () => {
   };
 
   beforeAll(async () => {
-    await env.setUp();
-    base = await env.gateway();
     const a = await env.staff({ role: 'admin', name: 'Ada Admin' });
     const m = await env.staff({ role: 'manager', name: 'Mira Manager' });
-    admin = { id: a.id, name: a.name, token: await login(base, a.email, a.password) };
-    manager = { id: m.id, name: m.name, token: await login(base, m.email, m.password) };
+    admin = { id: a.id, name: a.name, token: await login(live.base, a.email, a.password) };
+    manager = { id: m.id, name: m.name, token: await login(live.base, m.email, m.password) };
   });
-
-  afterAll(() => env.tearDown());
 
   it('records account changes by name: created, updated (which fields), disabled, password reset', async () => {
     const created = await api(admin.token, 'POST', '/api/admin/staff', { email: 'new.person@example.org', name: 'Nadia New', role: 'counsellor', languages: ['uk'], password: 'a long enough password' });
@@ -96,9 +92,9 @@ describe('audit trail', () => {
   });
 
   it('records a followed chat under the contract’s name, with the session', async () => {
-    const survivor = await connectSurvivor(base);
+    const survivor = await connectSurvivor(live.base);
     const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
-    const socket = await connectStaff(base, manager.token);
+    const socket = await connectStaff(live.base, manager.token);
     try {
       expect(await ask(socket, 'session:monitor', { sessionId: started.sessionId })).toMatchObject({ ok: true });
     } finally {

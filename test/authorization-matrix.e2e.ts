@@ -6,7 +6,7 @@ import {
   ENROLMENT_PENDING, ENROLMENT_TOKENS, enrolmentToken, openSocket, ownActiveChat, ownPhoneEscalation, ROLES, STAFF_ROLES,
   staffToken, survivorToken, type Credential, type Role, type StaffRole,
 } from './support/access';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 import { gatewayInterface, type HttpRoute, type SocketEvent } from './support/gateway-interface';
 import { ROOT } from './support/processes';
 
@@ -114,9 +114,9 @@ const EVENTS: Record<string, EventProbe> = {
 describe('authorization matrix', () => {
   // the matrix is about roles: no limit of the shipped configuration may answer first
   const limits = { STAFF_EVENTS_PER_10S: '100000', SESSION_STARTS_PER_10MIN: '100000' };
-  const env = new TestEnvironment({ ...limits, MFA_REQUIRED_ROLES: '' });
+  const live = liveService({ ...limits, MFA_REQUIRED_ROLES: '' }, { workers: 0 });
+  const { env } = live;
   let served: { routes: HttpRoute[]; events: SocketEvent[] };
-  let base: string;
   /** a second gateway on the same record that requires admins to have a second factor: where enrolment tokens come from */
   let enrolmentBase: string;
   const tokens = new Map<Role, string>();
@@ -124,31 +124,27 @@ describe('authorization matrix', () => {
 
   /** The credential a role presents; `fresh` for a call that spends its token (logout). */
   const tokenFor: Record<Role, (fresh: boolean) => Promise<Credential>> = {
-    anonymous: async () => ({ base }),
-    survivor: async () => ({ base, token: tokens.get('survivor') }),
-    counsellor: async (fresh) => ({ base, token: fresh ? (await staffToken(env, base, 'counsellor')).token : tokens.get('counsellor') }),
-    manager: async (fresh) => ({ base, token: fresh ? (await staffToken(env, base, 'manager')).token : tokens.get('manager') }),
-    admin: async (fresh) => ({ base, token: fresh ? (await staffToken(env, base, 'admin')).token : tokens.get('admin') }),
+    anonymous: async () => ({ base: live.base }),
+    survivor: async () => ({ base: live.base, token: tokens.get('survivor') }),
+    counsellor: async (fresh) => ({ base: live.base, token: fresh ? (await staffToken(env, live.base, 'counsellor')).token : tokens.get('counsellor') }),
+    manager: async (fresh) => ({ base: live.base, token: fresh ? (await staffToken(env, live.base, 'manager')).token : tokens.get('manager') }),
+    admin: async (fresh) => ({ base: live.base, token: fresh ? (await staffToken(env, live.base, 'admin')).token : tokens.get('admin') }),
     enrolment: async () => ({ base: enrolmentBase, token: await enrolmentToken(env, enrolmentBase) }),
   };
   /** The columns this build can test; the enrolment column waits for the second factor. */
   const testable = (role: Role) => role !== 'enrolment' || ENROLMENT_TOKENS;
 
   beforeAll(async () => {
-    await env.setUp();
     served = await gatewayInterface(env.env());
-    base = await env.gateway();
     if (ENROLMENT_TOKENS) enrolmentBase = await env.gateway({ MFA_REQUIRED_ROLES: 'admin' });
-    tokens.set('survivor', await survivorToken(base));
+    tokens.set('survivor', await survivorToken(live.base));
     for (const role of STAFF_ROLES) {
-      const { token, id } = await staffToken(env, base, role);
+      const { token, id } = await staffToken(env, live.base, role);
       tokens.set(role, token);
       const chatId = await ownActiveChat(env, id);
-      own.set(role, { chatId, escalationId: await ownPhoneEscalation(env, base, token, chatId) });
+      own.set(role, { chatId, escalationId: await ownPhoneEscalation(env, live.base, token, chatId) });
     }
   });
-
-  afterAll(() => env.tearDown());
 
   it('has one entry for every route and event the gateway serves, and none for anything it does not', () => {
     const missing = (from: string[], other: string[]) => from.filter((k) => !other.includes(k));

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { eventually } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 
 const REDIS = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
@@ -41,16 +41,15 @@ async function slowLinkToRedis(delayMs: number): Promise<{ url: string; server: 
 
 /** The gateway subscribes to the bus only once its Redis connection is ready, however slow the link. */
 describe('gateway bus subscription on a slow link', () => {
-  const env = new TestEnvironment();
+  // the test starts the gateway itself, on the slow link
+  const { env } = liveService({}, { gateways: 0, workers: 0 });
   let link: Awaited<ReturnType<typeof slowLinkToRedis>>;
 
   beforeAll(async () => {
-    await env.setUp();
     link = await slowLinkToRedis(1000);
   });
 
-  afterAll(async () => {
-    await env.tearDown();
+  afterAll(() => {
     link.links.forEach((s) => s.destroy());
     link.server.close();
   });

@@ -1,5 +1,5 @@
 import { eventually } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 import { TcpProxy } from './support/tcp-proxy';
 
 type Health = { status: number; body: Record<string, string> };
@@ -10,7 +10,6 @@ type Health = { status: number; body: Record<string, string> };
  * with a 503 (so a load balancer stops sending it people), and says it is well once mended.
  */
 describe('health of a real gateway', () => {
-  const env = new TestEnvironment();
   const redisUrl = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
   const redis = new TcpProxy(Number(redisUrl.port || 6379), redisUrl.hostname);
   let postgres: TcpProxy;
@@ -20,25 +19,25 @@ describe('health of a real gateway', () => {
     parsed.host = `127.0.0.1:${proxy.port}`;
     return parsed.toString();
   };
-  let base: string;
 
-  const health = async (): Promise<Health> => {
-    const res = await fetch(`${base}/api/health`);
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  };
-
+  // the relays first: the gateway is started on them
   beforeAll(async () => {
-    await env.setUp();
-    const pg = new URL(env.databaseUrl);
+    const pg = new URL(live.env.databaseUrl);
     postgres = new TcpProxy(Number(pg.port || 5432), pg.hostname);
     await Promise.all([redis.open(), postgres.open()]);
-    base = await env.gateway({ REDIS_URL: via(redis, env.env().REDIS_URL), DATABASE_URL: via(postgres, env.databaseUrl) });
   });
+  const live = liveService({}, {
+    workers: 0,
+    gatewayEnv: () => ({ REDIS_URL: via(redis, live.env.env().REDIS_URL), DATABASE_URL: via(postgres, live.env.databaseUrl) }),
+  });
+  const { env } = live;
+  // declared after the service, so it runs once the gateway has stopped
+  afterAll(() => Promise.all([redis.close(), postgres.close()]));
 
-  afterAll(async () => {
-    await env.tearDown();
-    await Promise.all([redis.close(), postgres.close()]);
-  });
+  const health = async (): Promise<Health> => {
+    const res = await fetch(`${live.base}/api/health`);
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
+  };
 
   it('answers 503 while the gateway does not hear the Redis bus, and 200 once its watchdog has mended the subscriber', async () => {
     await eventually(async () => (await health()).status === 200, 10_000, 200);

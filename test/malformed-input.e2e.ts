@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { CHAT_IN, NAMESPACE, STAFF_IN } from '@prystan/contract';
 import { ask, connectStaff, connectSurvivor, login, type Ack } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 import { gatewayInterface, type HttpRoute, type SocketEvent } from './support/gateway-interface';
 import { badPayloads, badQueries, HUGE } from './support/malformed';
 
@@ -17,31 +16,22 @@ type ErrorBody = { error?: { code?: string; message?: string } };
  */
 describe('malformed input sweep', () => {
   // the sweep sends more staff events than a person would; the survivors' limit stays as shipped
-  const env = new TestEnvironment({ STAFF_EVENTS_PER_10S: '100000' });
-  let base: string;
+  const live = liveService({ STAFF_EVENTS_PER_10S: '100000' });
+  const { env, sockets } = live;
   let token: string;
   let adminToken: string;
   let served: { routes: HttpRoute[]; events: SocketEvent[] };
   let other: { sessionId: string };
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    await env.setUp();
     served = await gatewayInterface(env.env());
-    base = await env.gateway();
-    await env.worker();
     const c = await env.staff({ languages: ['pl'] });
-    token = await login(base, c.email, c.password);
+    token = await login(live.base, c.email, c.password);
     const admin = await env.staff({ role: 'admin' });
-    adminToken = await login(base, admin.email, admin.password);
-    const s = await connectSurvivor(base);
+    adminToken = await login(live.base, admin.email, admin.password);
+    const s = await connectSurvivor(live.base);
     sockets.push(s);
     other = (await ask(s, 'session:start', { language: 'pl', triage: { immediateDanger: false } })) as unknown as { sessionId: string };
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await env.tearDown();
   });
 
   /** Real ids for the routes that edit one record, so that a payload read as well-formed reaches the record itself. */
@@ -54,7 +44,7 @@ describe('malformed input sweep', () => {
 
   /** Sends one request as an admin (who may call every route) and checks the answer is a contract error, or at least no 5xx. */
   async function call(method: string, path: string, body?: string) {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${live.base}${path}`, {
       method, headers: { authorization: `Bearer ${adminToken}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body,
     });
     const text = await res.text();
@@ -112,12 +102,12 @@ describe('malformed input sweep', () => {
   });
 
   it('answers every event’s bad payloads with invalid_input and keeps the socket', async () => {
-    const admin = await connectStaff(base, adminToken);
+    const admin = await connectStaff(live.base, adminToken);
     sockets.push(admin);
     const failures: string[] = [];
     for (const event of served.events) {
       // a fresh survivor socket per event: one survivor socket's events are rate limited (tested below)
-      const socket = event.namespace === '/chat' ? await connectSurvivor(base) : admin;
+      const socket = event.namespace === '/chat' ? await connectSurvivor(live.base) : admin;
       if (socket !== admin) sockets.push(socket);
       for (const bad of badPayloads(event.payload)) {
         const ack: Ack = await ask(socket, event.event, bad.value);
@@ -130,7 +120,7 @@ describe('malformed input sweep', () => {
   });
 
   it('answers what a generator cannot know: bad languages and codes, an ended chat, no chat yet', async () => {
-    const socket = await connectSurvivor(base);
+    const socket = await connectSurvivor(live.base);
     sockets.push(socket);
     expect(await ask(socket, 'session:start', { language: 'ua', triage: { immediateDanger: false } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await ask(socket, 'session:start', { language: 'pl', triage: { immediateDanger: 'yes' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -153,7 +143,7 @@ describe('malformed input sweep', () => {
   });
 
   it('rate-limits a flooding survivor socket with rate_limited acks, without dropping it', async () => {
-    const socket = await connectSurvivor(base);
+    const socket = await connectSurvivor(live.base);
     sockets.push(socket);
     const acks = await Promise.all(Array.from({ length: 60 }, () => ask(socket, 'typing', { isTyping: true })));
     const codes = acks.map((a) => a.error?.code);
@@ -163,7 +153,7 @@ describe('malformed input sweep', () => {
   });
 
   it('refuses someone else’s session, and what a counsellor’s role does not allow', async () => {
-    const socket = await connectStaff(base, token);
+    const socket = await connectStaff(live.base, token);
     sockets.push(socket);
     expect(await ask(socket, 'presence:set', { status: 'busy' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await ask(socket, 'offer:accept', { sessionId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -183,26 +173,26 @@ describe('malformed input sweep', () => {
   });
 
   it('refuses a staff socket without a valid token with connect_error', async () => {
-    await expect(connectStaff(base, 'not-a-token-but-long-enough-to-check')).rejects.toThrow('unauthorized');
+    await expect(connectStaff(live.base, 'not-a-token-but-long-enough-to-check')).rejects.toThrow('unauthorized');
   });
 
   it('answers bad dates, languages and tokens over HTTP with the contract’s errors', async () => {
-    const badLogin = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.org', password: 'wrong-password' }) });
+    const badLogin = await fetch(`${live.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.org', password: 'wrong-password' }) });
     expect(badLogin.status).toBe(401);
     const manager = await env.staff({ role: 'manager' });
-    const mt = await login(base, manager.email, manager.password);
+    const mt = await login(live.base, manager.email, manager.password);
     for (const q of ['from=2026-13-01', 'from=yesterday', 'from=2026-02-30', 'from=2026-03-02&to=2026-03-01', 'from=2026-01-01&junk=1', 'from=2025-01-01&to=2026-06-01']) {
-      const res = await fetch(`${base}/api/stats?${q}`, { headers: { authorization: `Bearer ${mt}` } });
+      const res = await fetch(`${live.base}/api/stats?${q}`, { headers: { authorization: `Bearer ${mt}` } });
       expect(res.status).toBe(400);
       expect(((await res.json()) as ErrorBody).error?.code).toBe('invalid_input');
     }
-    expect((await fetch(`${base}/api/services?language=ua`)).status).toBe(400);
-    expect((await fetch(`${base}/api/queue`, { headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
-    expect((await fetch(`${base}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
-    expect((await fetch(`${base}/api/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${live.base}/api/services?language=ua`)).status).toBe(400);
+    expect((await fetch(`${live.base}/api/queue`, { headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
+    expect((await fetch(`${live.base}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    expect((await fetch(`${live.base}/api/nothing-here`)).status).toBe(404);
     // the second-factor routes: every bad field is named, nothing is a 500
     const post = (path: string, body: string, auth?: string) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body });
+      fetch(`${live.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body });
     const badField = async (path: string, body: string, field: string, auth?: string) => {
       const res = await post(path, body, auth);
       expect(res.status).toBe(400);
@@ -229,19 +219,19 @@ describe('malformed input sweep', () => {
     }
     expect((await post('/api/me/mfa/totp/confirm', JSON.stringify({ code: '123456' }))).status).toBe(401);
     const admin = await env.staff({ role: 'admin' });
-    const adminToken = await login(base, admin.email, admin.password);
+    const adminToken = await login(live.base, admin.email, admin.password);
     for (const id of ['not-a-uuid', '1', HUGE.slice(0, 2000)]) {
       const res = await post(`/api/admin/staff/${id}/mfa-reset`, '{}', adminToken);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
     }
     expect((await post(`/api/admin/staff/${admin.id}/mfa-reset`, '{}', token)).status).toBe(403);
-    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect((await fetch(`${live.base}/api/health`)).status).toBe(200);
   });
 
   it('answers an event its namespace does not define with not_found, ignores one sent without an acknowledgement, and keeps the socket', async () => {
-    const survivor = await connectSurvivor(base);
-    const staff = await connectStaff(base, token);
+    const survivor = await connectSurvivor(live.base);
+    const staff = await connectStaff(live.base, token);
     sockets.push(survivor, staff);
     const notFound = { ok: false, error: { code: 'not_found', message: expect.any(String) } };
     // made-up names, a name of the other namespace, and names that are properties of every object

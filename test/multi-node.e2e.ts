@@ -1,25 +1,17 @@
-import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 
 type Offer = { sessionId: string };
 
 /** Two gateways and two workers on one PostgreSQL and one Redis behave as one service. */
 describe('several gateways and workers', () => {
-  const env = new TestEnvironment({ OFFER_TIMEOUT_SECONDS: '30' });
+  const live = liveService({ OFFER_TIMEOUT_SECONDS: '30' }, { gateways: 2, workers: 2 });
+  const { env, sockets } = live;
   let gatewayA: string;
   let gatewayB: string;
-  const sockets: Socket[] = [];
 
-  beforeAll(async () => {
-    await env.setUp();
-    [gatewayA, gatewayB] = await Promise.all([env.gateway(), env.gateway()]);
-    await Promise.all([env.worker(), env.worker()]);
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await env.tearDown();
+  beforeAll(() => {
+    [gatewayA, gatewayB] = live.bases;
   });
 
   it('has every gateway subscribed to the whole bus from its start', async () => {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, login, sleep } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 
 /** How long the contract gives a revoked token's sockets to close. */
 const WITHIN_MS = 1000;
@@ -12,14 +12,13 @@ const WITHIN_MS = 1000;
  * addresses (X-Forwarded-For).
  */
 describe('staff tokens and sign-in throttling', () => {
-  const env = new TestEnvironment({ TRUST_PROXY_HOPS: '1' });
+  const live = liveService({ TRUST_PROXY_HOPS: '1' }, { gateways: 2, workers: 0 });
+  const { env, keep } = live;
   let one: string;
   let two: string;
   let adminToken: string;
-  const sockets: Socket[] = [];
   const emails: string[] = [];
 
-  const keep = (s: Socket) => (sockets.push(s), s);
   /** Resolves with the milliseconds from now until the socket is disconnected by the server. */
   const disconnectedWithin = (socket: Socket, ms = WITHIN_MS): Promise<number> => {
     const started = Date.now();
@@ -38,17 +37,10 @@ describe('staff tokens and sign-in throttling', () => {
     fetch(`${one}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   beforeAll(async () => {
-    await env.setUp();
-    one = await env.gateway();
-    two = await env.gateway();
+    [one, two] = live.bases;
     const a = await env.staff({ role: 'admin' });
     emails.push(a.email);
     adminToken = await login(one, a.email, a.password);
-  });
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    await env.tearDown();
   });
 
   it('closes every socket opened with a token within 1 s of its logout, on every gateway, and no other', async () => {
