@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { ask, connectStaff, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, eventually, next } from './support/clients';
 import { EXIT, PHONE, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 
@@ -33,17 +34,15 @@ describe('survivor chat embedded on a host site', () => {
     hostPort = (hostServer.address() as { port: number }).port;
   });
   const suite = browserSuite({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather' }, () => ({ EMBED_ORIGINS: hostOrigin() }));
-  const { env } = suite;
+  const people = actors(suite);
 
   afterAll(() => {
     hostServer?.close();
   });
 
+  /** A counsellor on duty (Olena, as the embedded page shows her), by her socket. */
   async function counsellor(languages: string[]) {
-    const s = await env.staff({ languages, name: 'Olena' });
-    const socket = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
-    await ask(socket, 'presence:set', { status: 'available' });
-    return socket;
+    return (await people.counsellor(languages, { name: 'Olena', available: true })).socket;
   }
 
   async function hostPage(options: Parameters<typeof suite.page>[0]): Promise<Page> {

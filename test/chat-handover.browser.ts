@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { SYSTEM_TEXT } from '@prystan/contract';
-import { ask, connectStaff, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, next } from './support/clients';
 import { PHONE, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 
@@ -11,13 +12,12 @@ import { browserSuite } from './support/browser-suite';
  */
 describe('survivor page when the counsellor changes', () => {
   const suite = browserSuite();
-  const { env } = suite;
+  const people = actors(suite);
 
+  /** An English-speaking counsellor on duty, by her socket and id. */
   async function counsellor(name: string) {
-    const s = await env.staff({ languages: ['en'], name });
-    const socket = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
-    await ask(socket, 'presence:set', { status: 'available' });
-    return Object.assign(socket, { staffId: s.id });
+    const { socket, id } = await people.counsellor(['en'], { name, available: true });
+    return Object.assign(socket, { staffId: id });
   }
 
   const phone = () => suite.page({ viewport: PHONE, locale: 'en-GB', hasTouch: true });

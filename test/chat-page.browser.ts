@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { ask, connectStaff, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, next } from './support/clients';
 import { axeViolations, EXIT, PHONE, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 
@@ -13,12 +14,12 @@ const BLANK_EXIT = { status: 200, contentType: 'text/html', body: '<!doctype htm
  */
 describe('survivor chat page', () => {
   const suite = browserSuite({ EXIT_URL: EXIT, CHAT_PAGE_TITLE: 'Weather' });
-  const { env } = suite;
+  const people = actors(suite);
 
   /** A counsellor on duty; `offered` is the first offer they get (listened for before they go available). */
+  /** A counsellor (Olena) going available, by her socket, with the first offer she is made. */
   async function counsellor(languages: string[]) {
-    const s = await env.staff({ languages, name: 'Olena' });
-    const socket = suite.keep(await connectStaff(suite.base, await login(suite.base, s.email, s.password)));
+    const { socket } = await people.counsellor(languages, { name: 'Olena' });
     const offered = new Promise<{ sessionId: string }>((resolve) => socket.once('offer', resolve));
     await ask(socket, 'presence:set', { status: 'available' });
     return Object.assign(socket, { offered });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { login } from './support/clients';
 import { axeViolations, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { signInToConsole } from './support/console-desk';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -19,11 +20,7 @@ describe('console audit log', () => {
   const { env } = suite;
 
   async function openAudit(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(`${suite.base}/console`);
-    await page.fill('[data-qa="login-email"]', who.email);
-    await page.fill('[data-qa="login-password"]', who.password);
-    await page.click('[data-qa="login-submit"]');
-    await page.locator('[data-qa="presence"]').waitFor();
+    await signInToConsole(page, suite.base, who);
     await page.goto(`${suite.base}/console#/admin/audit`);
     await page.locator('[data-qa="audit-table"]').waitFor();
   }

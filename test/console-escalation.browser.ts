@@ -1,99 +1,49 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { verifyWebhookSignature } from '@prystan/escalation-delivery';
+import { actors } from './support/actors';
+import { axeViolations, shot } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment, type StaffLogin } from './support/environment';
-import { axeViolations, launchBrowser, shot, type Browser } from './support/browser';
-import { passCodeStep } from './support/second-factor';
+import { goAvailable, signInToConsole } from './support/console-desk';
+import type { StaffLogin } from './support/environment';
+import { addService } from './support/services';
+import { webhookReceiver } from './support/webhook-receiver';
 
 const DESK = { width: 1280, height: 860 };
 const SECRET = 'webhook-secret-for-console-tests-0123';
 
-/** A local mobile team behind a webhook: checks every signature and answers 200. */
-class Receiver {
-  readonly requests: { key: string; valid: boolean; body: Record<string, unknown> }[] = [];
-  private server?: Server;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        const valid = verifyWebhookSignature(SECRET, req.headers['x-prystan-timestamp'] as string, req.headers['x-prystan-signature'] as string, raw);
-        this.requests.push({ key: String(req.headers['idempotency-key']), valid, body: JSON.parse(raw) });
-        res.writeHead(200).end('{}');
-      });
-    });
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  stop(): void {
-    this.server?.closeAllConnections();
-    this.server?.close();
-  }
-}
-
 /** The escalation form in the counsellor's chat pane, the live status, the phone flow, and the duty board, in Chromium. */
 describe('staff console: escalation', () => {
-  const env = new TestEnvironment({ ALLOW_PRIVATE_WEBHOOKS: 'true' }); // the receiver listens on loopback
-  const receiver = new Receiver();
-  let base: string;
-  let browser: Browser;
+  const receiver = webhookReceiver(SECRET);
+  const suite = browserSuite({ ALLOW_PRIVATE_WEBHOOKS: 'true' }); // the receiver listens on loopback
+  const { env } = suite;
+  const people = actors(suite);
   let adminToken: string;
-  const sockets: Socket[] = [];
-  const contexts: BrowserContext[] = [];
+  /** what the suite does not check itself: CSP refusals and requests to other origins */
   const problems: string[] = [];
 
   beforeAll(async () => {
-    await receiver.start();
-    await env.setUp();
-    base = await env.gateway();
-    await env.worker();
-    browser = await launchBrowser();
     const admin = await env.staff({ role: 'admin', name: 'Ada' });
-    adminToken = await login(base, admin.email, admin.password);
+    adminToken = await login(suite.base, admin.email, admin.password);
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    receiver.stop();
-    await browser?.close();
-    await env.tearDown();
-  });
-
-  afterEach(async () => {
+  afterEach(() => {
     expect(problems.splice(0)).toEqual([]);
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    for (const s of sockets.splice(0)) s.close();
-    await env.resetLine();
   });
 
-  /** A browser window that may talk to the gateway only: page errors, CSP refusals and other origins fail the test. */
+  /** A browser window that may talk to the gateway only: page errors (the suite's), CSP refusals and other origins fail the test. */
   async function desk(locale: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESK, locale });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    const page = await suite.page({ viewport: DESK, locale });
     page.on('console', (msg) => { if (/Content Security Policy/i.test(msg.text())) problems.push(`csp: ${msg.text()}`); });
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith(`${base}/`) && !url.startsWith(base.replace('http', 'ws')) && !url.startsWith('data:')) problems.push(`third-party request: ${url}`);
+      if (!url.startsWith(`${suite.base}/`) && !url.startsWith(suite.base.replace('http', 'ws')) && !url.startsWith('data:')) problems.push(`third-party request: ${url}`);
     });
     return page;
   }
 
   async function signIn(page: Page, who: StaffLogin): Promise<void> {
-    await page.goto(`${base}/console`);
-    await page.fill('[data-qa="login-email"]', who.email);
-    await page.fill('[data-qa="login-password"]', who.password);
-    await page.click('[data-qa="login-submit"]');
-    await passCodeStep(page, who.email);
-    await page.locator('[data-qa="presence"]').waitFor();
+    await signInToConsole(page, suite.base, who);
     await page.locator('.connection.online').waitFor();
     // one header row at 1280 px, whatever the language and role
     expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(64);
@@ -101,27 +51,15 @@ describe('staff console: escalation', () => {
 
   /** A counsellor with an accepted chat from a survivor writing in `language`. */
   async function activeChat(page: Page, who: StaffLogin, language: string): Promise<{ socket: Socket; sessionId: string }> {
-    await page.selectOption('[data-qa="presence"]', 'available');
-    await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [who.id]))[0].presence === 'available');
-    const socket = await connectSurvivor(base);
-    sockets.push(socket);
-    const started = await ask(socket, 'session:start', { language, triage: { immediateDanger: true, forWhom: 'self', ageGroup: 'adult' } });
-    expect(started.ok).toBe(true);
+    await goAvailable(page, env, who);
+    const { socket, sessionId } = await people.survivor(language, { immediateDanger: true, forWhom: 'self', ageGroup: 'adult' });
     await page.click('[data-qa="offer-accept"]');
     await page.locator('[data-qa="message-input"]').waitFor();
-    return { socket, sessionId: String(started.sessionId) };
-  }
-
-  async function addService(body: object): Promise<string> {
-    const res = await fetch(`${base}/api/services`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    return { socket, sessionId };
   }
 
   async function serviceId(language: string, phone: string): Promise<string> {
-    const list = await (await fetch(`${base}/api/services?language=${language}`)).json() as { id: string; phone: string }[];
+    const list = await (await fetch(`${suite.base}/api/services?language=${language}`)).json() as { id: string; phone: string }[];
     return list.find((s) => s.phone === phone)!.id;
   }
 
@@ -149,8 +87,8 @@ describe('staff console: escalation', () => {
 
   it('escalates to a webhook service found by kind and region, refuses without consent, and shows the status live to the counsellor and the duty manager', async () => {
     const teamName = 'Zespół mobilny Lublin';
-    const teamId = await addService({ name: teamName, kind: 'mobile-team', phone: '+48 81 000 00 00', hours: '8–22', region: 'PL-LU', languages: ['pl'],
-      channel: { type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET } });
+    const teamId = await addService(suite.base, adminToken, { name: teamName, kind: 'mobile-team', phone: '+48 81 000 00 00', hours: '8–22', region: 'PL-LU', languages: ['pl'],
+      channel: { type: 'webhook', url: receiver.url, secret: SECRET } });
     const manager = await env.staff({ role: 'manager', name: 'Dorota' });
     const board = await desk('en-GB');
     await signIn(board, manager);
@@ -237,7 +175,7 @@ describe('staff console: escalation', () => {
     expect(await axeViolations(board)).toEqual([]);
 
     // the service confirms through its signed link: the counsellor sees it at once, and it leaves the open list
-    const ack = await fetch(`${base}${new URL(delivered.body.ackUrl as string).pathname}`, { method: 'POST' });
+    const ack = await fetch(`${suite.base}${new URL(delivered.body.ackUrl as string).pathname}`, { method: 'POST' });
     expect(ack.status).toBe(200);
     await page.locator(`[data-qa="escalation"][data-status="acknowledged"]`).waitFor();
     expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Confirmed by the service');
@@ -349,12 +287,12 @@ describe('staff console: escalation', () => {
   it('shows the counsellor who takes over a transferred chat what a colleague already escalated, read-only', async () => {
     // a colleague, played over socket.io, escalates to a phone service and hands the chat on
     const first = await env.staff({ languages: ['pl'], name: 'Marta' });
-    const firstSocket = await connectStaff(base, await login(base, first.email, first.password));
-    sockets.push(firstSocket);
+    const firstSocket = await connectStaff(suite.base, await login(suite.base, first.email, first.password));
+    suite.keep(firstSocket);
     const offered = next<{ sessionId: string }>(firstSocket, 'offer');
     await ask(firstSocket, 'presence:set', { status: 'available' });
-    const survivor = await connectSurvivor(base);
-    sockets.push(survivor);
+    const survivor = await connectSurvivor(suite.base);
+    suite.keep(survivor);
     expect(await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } })).toMatchObject({ ok: true });
     const { sessionId } = await offered;
     expect(await ask(firstSocket, 'offer:accept', { sessionId })).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { enterPassword } from './support/console-desk';
 import type { StaffLogin } from './support/environment';
 import { codeAt, freshStep, nextCode, rememberSecondFactor, secondFactorOf } from './support/second-factor';
 
@@ -18,12 +19,7 @@ describe('console two-step sign-in', () => {
   const suite = browserSuite();
   const { env } = suite;
 
-  async function password(page: Page, who: StaffLogin): Promise<void> {
-    await page.goto(`${suite.base}/console`);
-    await page.fill('[data-qa="login-email"]', who.email);
-    await page.fill('[data-qa="login-password"]', who.password);
-    await page.click('[data-qa="login-submit"]');
-  }
+  const password = (page: Page, who: StaffLogin) => enterPassword(page, suite.base, who);
 
   async function signOut(page: Page): Promise<void> {
     await page.click('details.me summary');

@@ -1,9 +1,9 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
-import { ask, connectSurvivor, eventually } from './support/clients';
+import { actors } from './support/actors';
+import { ask, eventually } from './support/clients';
 import type { StaffLogin } from './support/environment';
 import { browserSuite } from './support/browser-suite';
-import { passCodeStep } from './support/second-factor';
+import { goAvailable, signInToConsole } from './support/console-desk';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -14,6 +14,7 @@ const DESK = { width: 1280, height: 860 };
 describe('staff console when answers and events cross', () => {
   const suite = browserSuite();
   const { env } = suite;
+  const people = actors(suite);
 
   /** The console page with its socket.io traffic passing through the test: `hold` keeps back the first server frame it matches. */
   async function desk() {
@@ -59,33 +60,19 @@ describe('staff console when answers and events cross', () => {
   /** Signed in, with the console's socket up (it has had its first answer). */
   async function signIn(wire: { page: Page; passed: string[] }, who: StaffLogin): Promise<void> {
     const { page } = wire;
-    await page.goto(`${suite.base}/console`);
-    await page.fill('[data-qa="login-email"]', who.email);
-    await page.fill('[data-qa="login-password"]', who.password);
-    await page.click('[data-qa="login-submit"]');
-    await passCodeStep(page, who.email);
-    await page.locator('[data-qa="presence"]').waitFor();
+    await signInToConsole(page, suite.base, who);
     await eventually(async () => wire.passed.some((f) => f.startsWith('43/staff,')));
   }
 
-  async function goAvailable(page: Page, who: StaffLogin): Promise<void> {
-    await page.selectOption('[data-qa="presence"]', 'available');
-    await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [who.id]))[0].presence === 'available');
-  }
-
-  async function survivor(language: string): Promise<{ socket: Socket; sessionId: string }> {
-    const socket = suite.keep(await connectSurvivor(suite.base));
-    const ack = await ask(socket, 'session:start', { language, triage: { immediateDanger: false, forWhom: 'self', ageGroup: 'adult' } });
-    expect(ack.ok).toBe(true);
-    return { socket, sessionId: String(ack.sessionId) };
-  }
+  /** A survivor who starts a chat, as the chat page's triage sends it. */
+  const survivor = (language: string) => people.survivor(language, { immediateDanger: false, forWhom: 'self', ageGroup: 'adult' });
 
   it('keeps what the survivor did between the server taking the chat for the counsellor and its answer: a message, a quick exit', async () => {
     const me = await env.staff({ languages: ['en'], name: 'Olena' });
     const wire = await desk();
     const { page } = wire;
     await signIn(wire, me);
-    await goAvailable(page, me);
+    await goAvailable(page, env, me);
     const { socket } = await survivor('en');
     await page.locator('[data-qa="offer-accept"]').waitFor();
 
@@ -108,7 +95,7 @@ describe('staff console when answers and events cross', () => {
     const wire = await desk();
     const { page } = wire;
     await signIn(wire, me);
-    await goAvailable(page, me);
+    await goAvailable(page, env, me);
 
     // a network blip: the console asks for its chats again on reconnecting; that answer is held
     const list = wire.hold((f) => f.startsWith('43/staff,') && f.includes('"offers":[]'));
@@ -154,7 +141,7 @@ describe('staff console when answers and events cross', () => {
     const two = await desk();
     await signIn(one, me);
     await signIn(two, me);
-    await goAvailable(one.page, me);
+    await goAvailable(one.page, env, me);
     const { socket } = await survivor('en');
     await one.page.locator('[data-qa="offer-accept"]').waitFor();
     await two.page.locator('[data-qa="offer-accept"]').waitFor();

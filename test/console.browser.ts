@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import type { Socket } from 'socket.io-client';
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, connectStaff, eventually, login, next } from './support/clients';
 import type { StaffLogin } from './support/environment';
 import { axeViolations, shot } from './support/browser';
 import { browserSuite } from './support/browser-suite';
-import { passCodeStep } from './support/second-factor';
+import { goAvailable, signInToConsole } from './support/console-desk';
 
 const DESK = { width: 1280, height: 860 };
 
@@ -12,32 +12,18 @@ const DESK = { width: 1280, height: 860 };
 describe('staff console', () => {
   const suite = browserSuite();
   const { env } = suite;
+  const people = actors(suite);
 
   const desk = (locale = 'en-GB'): Promise<Page> => suite.page({ viewport: DESK, locale });
 
   async function signIn(page: Page, who: StaffLogin): Promise<void> {
-    await page.goto(`${suite.base}/console`);
-    await page.fill('[data-qa="login-email"]', who.email);
-    await page.fill('[data-qa="login-password"]', who.password);
-    await page.click('[data-qa="login-submit"]');
-    await passCodeStep(page, who.email);
-    await page.locator('[data-qa="presence"]').waitFor();
+    await signInToConsole(page, suite.base, who);
     // one header row at 1280 px, whatever the language and role
     expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(64);
   }
 
-  async function survivor(language: string, immediateDanger = false): Promise<{ socket: Socket; sessionId: string }> {
-    const socket = await connectSurvivor(suite.base);
-    suite.keep(socket);
-    const ack = await ask(socket, 'session:start', { language, triage: { immediateDanger, forWhom: 'self', ageGroup: 'adult' } });
-    expect(ack.ok).toBe(true);
-    return { socket, sessionId: String(ack.sessionId) };
-  }
-
-  async function goAvailable(page: Page, who: StaffLogin): Promise<void> {
-    await page.selectOption('[data-qa="presence"]', 'available');
-    await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [who.id]))[0].presence === 'available');
-  }
+  /** A survivor who starts a chat, as the chat page's triage sends it. */
+  const survivor = (language: string, immediateDanger = false) => people.survivor(language, { immediateDanger, forWhom: 'self', ageGroup: 'adult' });
 
   async function close(page: Page, outcome: string, risk: string, categories: string[]): Promise<void> {
     await page.click('[data-qa="close-session"]');
@@ -55,7 +41,7 @@ describe('staff console', () => {
     await signIn(page, me);
     expect(await page.locator('nav.sections a').allInnerTexts()).toEqual([expect.stringContaining('Chats')]);
     expect(await axeViolations(page)).toEqual([]);
-    await goAvailable(page, me);
+    await goAvailable(page, env, me);
     await shot(page, 'console-waiting', false);
 
     const { socket, sessionId } = await survivor('pl', true);
@@ -124,7 +110,7 @@ describe('staff console', () => {
     await signIn(page, me);
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
     expect(await text(page, 'presence')).toContain('Приймаю розмови');
-    await goAvailable(page, me);
+    await goAvailable(page, env, me);
     const { socket } = await survivor('uk');
     await page.click('[data-qa="offer-accept"]');
     await page.fill('[data-qa="message-input"]', 'Думка, яку я ще не надіслала');
@@ -161,7 +147,7 @@ describe('staff console', () => {
     const colleague = await env.staff({ languages: ['en'], name: 'Oksana' });
     const page = await desk();
     await signIn(page, me);
-    await goAvailable(page, me);
+    await goAvailable(page, env, me);
     const { socket, sessionId } = await survivor('en');
     await page.click('[data-qa="offer-accept"]');
     await page.locator('[data-qa="message-input"]').waitFor();

@@ -1,9 +1,8 @@
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, collect, connectStaff, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
+import { webhookReceiver } from './support/webhook-receiver';
 
 type Json = Record<string, unknown>;
 const SECRET = 'webhook-secret-that-must-never-be-shown-0123456789';
@@ -17,11 +16,11 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
   // the webhook receiver listens on loopback; the limit test sends its address as a proxy would
   const live = liveService({ ALLOW_PRIVATE_WEBHOOKS: 'true', PUBLIC_URL: 'http://127.0.0.1:9', TRUST_PROXY_HOPS: '1', OFFER_TIMEOUT_SECONDS: '30' });
   const { env, sockets } = live;
+  const people = actors(live);
+  let hookUrl: string;
   let admin: string;
   let counsellor: { id: string; token: string };
-  const hooks: Json[] = [];
-  let receiver: Server;
-  let hookUrl: string;
+  const receiver = webhookReceiver();
 
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const res = await fetch(`${live.base}${path}`, {
@@ -34,21 +33,12 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
   };
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => { hooks.push(JSON.parse(raw) as Json); res.writeHead(200).end('{}'); });
-    });
-    receiver.listen(0, '127.0.0.1');
-    await once(receiver, 'listening');
-    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    hookUrl = receiver.url;
     const a = await env.staff({ role: 'admin' });
     admin = await login(live.base, a.email, a.password);
     const c = await env.staff({ languages: ['pl'] });
     counsellor = { id: c.id, token: await login(live.base, c.email, c.password) };
   });
-
-  afterAll(() => receiver.close());
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
@@ -66,16 +56,10 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
 
   /** An active Polish chat with the file's counsellor. */
   async function activeChat() {
-    const staff = await connectStaff(live.base, counsellor.token);
-    sockets.push(staff);
+    const staff = live.keep(await connectStaff(live.base, counsellor.token));
     await ask(staff, 'presence:set', { status: 'available' });
-    const survivor = await connectSurvivor(live.base);
-    sockets.push(survivor);
-    const offer = next<{ sessionId: string }>(staff, 'offer');
-    const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
-    await offer;
-    expect((await ask(staff, 'offer:accept', { sessionId: started.sessionId })).ok).toBe(true);
-    return { staff, survivor, sessionId: started.sessionId as string };
+    const chat = await people.activeChat({ socket: staff }, 'pl');
+    return { staff, survivor: chat.socket, sessionId: chat.sessionId };
   }
 
   it('lists, edits, switches off and re-channels a service, never showing its secret, and only to an admin', async () => {
@@ -133,7 +117,7 @@ describe('directory, acknowledgement page, board and new-chat limit', () => {
       expect(created).toMatchObject({ ok: true, status: 'queued' });
       const escalationId = created.escalationId as string;
       await next(staff, 'escalation:status', (s: { escalationId: string; status: string }) => s.escalationId === escalationId && s.status === 'delivered', 20_000);
-      const hook = hooks.find((h) => h.escalationId === escalationId)!;
+      const hook = receiver.requests.find((h) => h.body.escalationId === escalationId)!.body;
       return { escalationId, ackPath: new URL(hook.ackUrl as string).pathname };
     };
     const opened = await escalate();

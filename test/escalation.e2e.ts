@@ -1,43 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { SMTPServer } from 'smtp-server';
-import type { Socket } from 'socket.io-client';
-import { verifyWebhookSignature } from '@prystan/escalation-delivery';
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
-import type { AppProcess } from './support/processes';
+import { actors } from './support/actors';
+import { ask, connectStaff, eventually, login, next } from './support/clients';
+import { liveService } from './support/live-service';
+import { addService, mobileTeam } from './support/services';
+import { webhookReceiver } from './support/webhook-receiver';
 
 type Status = { escalationId: string; status: string; sessionId: string; serviceId: string; at: string };
 const SECRET = 'webhook-secret-for-tests-0123456789';
-
-/** A local crisis service: checks every signature, and answers as each test tells it to. */
-class Receiver {
-  readonly requests: { key: string; valid: boolean; body: Record<string, unknown> }[] = [];
-  answer: (n: number, res: ServerResponse) => void = (_n, res) => res.writeHead(200).end('{}');
-  private server?: Server;
-  port = 0;
-
-  async start() {
-    this.server = createServer((req: IncomingMessage, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        const valid = verifyWebhookSignature(SECRET, req.headers['x-prystan-timestamp'] as string, req.headers['x-prystan-signature'] as string, raw);
-        this.requests.push({ key: String(req.headers['idempotency-key']), valid, body: JSON.parse(raw) });
-        this.answer(this.requests.length, res);
-      });
-    });
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  stop() {
-    this.server?.closeAllConnections();
-    this.server?.close();
-  }
-}
 
 /** One MIME entity's body, decoded by its Content-Transfer-Encoding (nodemailer's 7bit, quoted-printable or base64). */
 function decodeBody(headers: string, body: string): string {
@@ -76,65 +48,43 @@ describe('escalation to crisis services', () => {
       });
     },
   });
-  const receiver = new Receiver();
-  let env: TestEnvironment;
-  let base: string;
-  let worker: AppProcess;
-  let adminToken: string;
-  const sockets: Socket[] = [];
-
+  const receiver = webhookReceiver(SECRET);
+  // the mail server first: its port is in the service's settings
   beforeAll(async () => {
-    await receiver.start();
     smtp.listen(0, '127.0.0.1');
     await once(smtp.server, 'listening');
-    const smtpPort = (smtp.server.address() as { port: number }).port;
-    // the receivers listen on loopback, which webhooks reach only with ALLOW_PRIVATE_WEBHOOKS
-    env = new TestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'http://127.0.0.1:9', ALLOW_PRIVATE_WEBHOOKS: 'true' });
-    await env.setUp();
-    base = await env.gateway();
-    worker = await env.worker();
+  });
+  // declared before the service, so it runs before the processes stop
+  afterAll(() => smtp.close());
+  // the receivers listen on loopback, which webhooks reach only with ALLOW_PRIVATE_WEBHOOKS
+  const live = liveService(() => ({
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, PUBLIC_URL: 'http://127.0.0.1:9', ALLOW_PRIVATE_WEBHOOKS: 'true',
+  }));
+  const { env, sockets } = live;
+  const people = actors(live);
+  let adminToken: string;
+
+  beforeAll(async () => {
     const admin = await env.staff({ role: 'admin' });
-    adminToken = await login(base, admin.email, admin.password);
+    adminToken = await login(live.base, admin.email, admin.password);
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    receiver.stop();
-    smtp.close();
-    await env.tearDown();
-  });
+  const addTeam = (channel: object) => addService(live.base, adminToken, mobileTeam(channel));
 
-  async function addService(channel: object): Promise<string> {
-    const res = await fetch(`${base}/api/services`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ name: `Mobile team ${randomUUID().slice(0, 4)}`, kind: 'mobile-team', phone: '+48 000 000 000', region: 'PL-LU', languages: ['pl'], channel }),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
-  }
-
+  /** A chat in immediate danger, active with a Polish counsellor who has since stepped away (so nothing else is offered to them). */
   async function activeChat() {
-    const c = await env.staff({ languages: ['pl'] });
-    const staff = await connectStaff(base, await login(base, c.email, c.password));
-    sockets.push(staff);
-    await ask(staff, 'presence:set', { status: 'available' });
-    const survivor = await connectSurvivor(base);
-    sockets.push(survivor);
-    const offer = next<{ sessionId: string }>(staff, 'offer');
-    const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: true } });
-    const { sessionId } = await offer;
-    await ask(staff, 'offer:accept', { sessionId });
-    await ask(staff, 'presence:set', { status: 'away' });
-    return { staff, sessionId, counsellor: c, resumeToken: started.resumeToken as string };
+    const counsellor = await people.counsellor(['pl'], { available: true });
+    const chat = await people.activeChat(counsellor, 'pl', { immediateDanger: true });
+    await ask(counsellor.socket, 'presence:set', { status: 'away' });
+    return { staff: counsellor.socket, sessionId: chat.sessionId, counsellor, resumeToken: chat.resumeToken };
   }
 
   it('delivers a signed webhook, retries a 503, counts one delivery, and takes the acknowledgement', async () => {
-    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    const serviceId = await addTeam({ type: 'webhook', url: receiver.url, secret: SECRET });
     receiver.answer = (n, res) => (n === 1 ? res.writeHead(503).end() : res.writeHead(200).end('{}'));
     const { staff, sessionId } = await activeChat();
     const manager = await env.staff({ role: 'manager' });
-    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    const managerSocket = await connectStaff(live.base, await login(live.base, manager.email, manager.password));
     sockets.push(managerSocket);
     const summary = `SUMMARY-${randomUUID()}`;
     const delivered = next<Status>(staff, 'escalation:status', (s) => s.status === 'delivered', 30_000);
@@ -157,8 +107,8 @@ describe('escalation to crisis services', () => {
     // the service acknowledges through its signed link; a forged link is refused
     const ackPath = new URL(body.ackUrl as string).pathname;
     const acknowledged = next<Status>(staff, 'escalation:status', (s) => s.status === 'acknowledged');
-    expect((await fetch(`${base}${ackPath}x`, { method: 'POST' })).status).toBe(404);
-    const ack = await fetch(`${base}${ackPath}`, { method: 'POST' });
+    expect((await fetch(`${live.base}${ackPath}x`, { method: 'POST' })).status).toBe(404);
+    const ack = await fetch(`${live.base}${ackPath}`, { method: 'POST' });
     expect(ack.status).toBe(200);
     expect(await ack.json()).toEqual({ escalationId, status: 'acknowledged' });
     await acknowledged;
@@ -173,10 +123,10 @@ describe('escalation to crisis services', () => {
   });
 
   it('fails for good on a 4xx and alerts the managers', async () => {
-    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    const serviceId = await addTeam({ type: 'webhook', url: receiver.url, secret: SECRET });
     receiver.answer = (_n, res) => res.writeHead(400).end();
     const manager = await env.staff({ role: 'manager' });
-    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    const managerSocket = await connectStaff(live.base, await login(live.base, manager.email, manager.password));
     sockets.push(managerSocket);
     const { staff, sessionId } = await activeChat();
     const alert = next<{ kind: string; escalationId: string; channel?: string }>(managerSocket, 'alert', (a) => a.kind === 'escalation-failed', 20_000);
@@ -189,7 +139,7 @@ describe('escalation to crisis services', () => {
   });
 
   it('sends an e-mail service the same content by SMTP: the service, the urgency, the details, a working acknowledgement link, and nothing else of the chat', async () => {
-    const serviceId = await addService({ type: 'email', to: 'duty@crisis.example.org' });
+    const serviceId = await addTeam({ type: 'email', to: 'duty@crisis.example.org' });
     const [service] = await env.sql<{ name: string }>(`SELECT name FROM service WHERE id = $1`, [serviceId]);
     const { staff, sessionId, counsellor, resumeToken } = await activeChat();
     expect(resumeToken).toEqual(expect.any(String));
@@ -223,7 +173,7 @@ describe('escalation to crisis services', () => {
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:9\/api\/escalations\/ack\/[^/\s]+$/);
     expect(html).toContain(`href="${link}"`);
     const acknowledged = next<Status>(staff, 'escalation:status', (s) => s.status === 'acknowledged');
-    const ack = await fetch(`${base}${new URL(link).pathname}`, { method: 'POST' });
+    const ack = await fetch(`${live.base}${new URL(link).pathname}`, { method: 'POST' });
     expect(ack.status).toBe(200);
     expect(await ack.json()).toEqual({ escalationId, status: 'acknowledged' });
     await acknowledged;
@@ -237,16 +187,16 @@ describe('escalation to crisis services', () => {
   });
 
   it('records the result of a phone escalation the counsellor made; a call that does not get through alerts the managers as a call', async () => {
-    const serviceId = await addService({ type: 'phone' });
+    const serviceId = await addTeam({ type: 'phone' });
     const { staff, sessionId } = await activeChat();
     const manager = await env.staff({ role: 'manager' });
-    const managerSocket = await connectStaff(base, await login(base, manager.email, manager.password));
+    const managerSocket = await connectStaff(live.base, await login(live.base, manager.email, manager.password));
     sockets.push(managerSocket);
     const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'called the team' } });
     expect(created).toMatchObject({ ok: true, status: 'queued', channel: 'phone', phone: '+48 000 000 000' });
     // another counsellor cannot record a result on it, and nothing changes
     const colleague = await env.staff({ languages: ['pl'] });
-    const colleagueSocket = await connectStaff(base, await login(base, colleague.email, colleague.password));
+    const colleagueSocket = await connectStaff(live.base, await login(live.base, colleague.email, colleague.password));
     sockets.push(colleagueSocket);
     expect(await ask(colleagueSocket, 'escalation:phone-result', { escalationId: created.escalationId, result: 'reached' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const [untouched] = await env.sql<{ status: string; phone_result: string | null }>(`SELECT status, phone_result FROM escalation WHERE id = $1`, [created.escalationId]);
@@ -258,8 +208,8 @@ describe('escalation to crisis services', () => {
   });
 
   it('lists a counsellor\'s own escalations with each chat in sessions:list, for restoring the console, never the details', async () => {
-    const phoneId = await addService({ type: 'phone' });
-    const hookId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    const phoneId = await addTeam({ type: 'phone' });
+    const hookId = await addTeam({ type: 'webhook', url: receiver.url, secret: SECRET });
     receiver.answer = (_n, res) => res.writeHead(200).end('{}');
     const { staff, sessionId, counsellor } = await activeChat();
     const [service] = await env.sql<{ name: string }>(`SELECT name FROM service WHERE id = $1`, [phoneId]);
@@ -271,7 +221,7 @@ describe('escalation to crisis services', () => {
     await ask(staff, 'escalation:phone-result', { escalationId: byPhone.escalationId, result: 'called' });
 
     // a new sign-in: a new token and socket of the same counsellor
-    const again = await connectStaff(base, await login(base, counsellor.email, counsellor.password));
+    const again = await connectStaff(live.base, await login(live.base, counsellor.email, counsellor.password));
     sockets.push(again);
     const listed = await ask(again, 'sessions:list', { scope: 'mine' });
     expect(listed.ok).toBe(true);
@@ -288,7 +238,7 @@ describe('escalation to crisis services', () => {
 
     // someone else's chats and escalations are not in one's own list
     const other = await env.staff({ languages: ['pl'] });
-    const otherSocket = await connectStaff(base, await login(base, other.email, other.password));
+    const otherSocket = await connectStaff(live.base, await login(live.base, other.email, other.password));
     sockets.push(otherSocket);
     const theirs = await ask(otherSocket, 'sessions:list', { scope: 'mine' });
     expect(JSON.stringify(theirs)).not.toContain(byPhone.escalationId as string);
@@ -308,7 +258,7 @@ describe('escalation to crisis services', () => {
   });
 
   it('delivers once and loses nothing when the worker dies mid-delivery', async () => {
-    const serviceId = await addService({ type: 'webhook', url: `http://127.0.0.1:${receiver.port}/hook`, secret: SECRET });
+    const serviceId = await addTeam({ type: 'webhook', url: receiver.url, secret: SECRET });
     const before = receiver.requests.length;
     let hung: ServerResponse | undefined;
     const answered2xx: number[] = [];
@@ -319,7 +269,7 @@ describe('escalation to crisis services', () => {
     const { staff, sessionId } = await activeChat();
     const created = await ask(staff, 'escalation:create', { sessionId, serviceId, urgency: 'immediate', consent: true, details: { summary: 'mid-delivery' } });
     await eventually(async () => hung !== undefined, 10_000);
-    await worker.stop('SIGKILL');
+    await live.workers[0].stop('SIGKILL');
     hung!.destroy();
     await env.worker();
     await eventually(async () => {

@@ -1,4 +1,5 @@
 import IORedis from 'ioredis';
+import { actors } from './support/actors';
 import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
@@ -13,6 +14,7 @@ describe('session lifecycle and recovery', () => {
     INACTIVITY_CLOSE_SECONDS: '10',
   });
   const { env, sockets } = live;
+  const people = actors(live);
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
@@ -24,23 +26,11 @@ describe('session lifecycle and recovery', () => {
       `SELECT state, ended_by, survivor_disconnected_at FROM chat_session WHERE id = $1`, [id],
     ))[0];
 
-  async function counsellor(languages = ['en']) {
-    const s = await env.staff({ languages });
-    const socket = await connectStaff(live.base, await login(live.base, s.email, s.password));
-    sockets.push(socket);
-    return { ...s, socket };
-  }
-
+  /** A survivor in an active chat with a counsellor who came on duty for it. */
   async function activeChat(language = 'en') {
-    const c = await counsellor([language]);
-    await ask(c.socket, 'presence:set', { status: 'available' });
-    const survivor = await connectSurvivor(live.base);
-    sockets.push(survivor);
-    const offer = next<Offer>(c.socket, 'offer');
-    const started = await ask(survivor, 'session:start', { language, triage: { immediateDanger: false } });
-    await offer;
-    await ask(c.socket, 'offer:accept', { sessionId: started.sessionId });
-    return { c, survivor, sessionId: started.sessionId as string, resumeToken: started.resumeToken as string };
+    const c = await people.counsellor([language], { available: true });
+    const chat = await people.activeChat(c, language);
+    return { c, survivor: chat.socket, sessionId: chat.sessionId, resumeToken: chat.resumeToken };
   }
 
   it('tells the counsellor the survivor left quickly, and still takes the closing form', async () => {
@@ -130,7 +120,7 @@ describe('session lifecycle and recovery', () => {
     expect((await down).text).toBe('nadal tu jestem');
 
     // the waiting survivor is still in the line and reaches a counsellor who arrives now
-    const c2 = await counsellor(['uk']);
+    const c2 = await people.counsellor(['uk']);
     const offer = next<Offer>(c2.socket, 'offer', undefined, 15_000);
     await ask(c2.socket, 'presence:set', { status: 'available' });
     expect((await offer).sessionId).toBe(queued.sessionId);
@@ -140,7 +130,7 @@ describe('session lifecycle and recovery', () => {
   });
 
   it('sets a counsellor away when all their connections have been gone for 20 seconds, and their offers go back to the line', async () => {
-    const c = await counsellor(['en']);
+    const c = await people.counsellor(['en']);
     await ask(c.socket, 'presence:set', { status: 'available' });
     const offered = next<Offer>(c.socket, 'offer');
     const survivor = await connectSurvivor(live.base);
@@ -150,7 +140,7 @@ describe('session lifecycle and recovery', () => {
     c.socket.close();
     const goneAt = Date.now();
     // another counsellor comes on duty: the offer held by the one who left reaches them only once that one is set away
-    const other = await counsellor(['en']);
+    const other = await people.counsellor(['en']);
     const handedBack = next<Offer>(other.socket, 'offer', undefined, 35_000);
     await ask(other.socket, 'presence:set', { status: 'available' });
     expect((await handedBack).sessionId).toBe(started.sessionId);

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { Socket } from 'socket.io-client';
 import { CATALOGUE } from '@prystan/metrics';
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { actors } from './support/actors';
+import { ask, connectSurvivor, eventually, login, next } from './support/clients';
+import { liveService } from './support/live-service';
 import { freePort, type AppProcess } from './support/processes';
 import { metricNames, monitoringQueries } from './support/promql';
 import { listeningPorts, parseMetrics, scrape, valueOf, type Sample } from './support/prometheus';
 import { TcpProxy } from './support/tcp-proxy';
+import { addService, mobileTeam } from './support/services';
+import { webhookReceiver } from './support/webhook-receiver';
 
 /** Prystan's own metrics by name (histograms under their _bucket, _sum and _count series too). */
 const OWN = new Map<string, { labels: Record<string, readonly string[]>; histogram: boolean }>();
@@ -45,62 +45,32 @@ async function health(port: number): Promise<{ status: number; body: Record<stri
 
 describe('metrics and health on their own ports', () => {
   // the webhook receiver listens on loopback, which webhooks reach only with ALLOW_PRIVATE_WEBHOOKS
-  const env = new TestEnvironment({ OFFER_TIMEOUT_SECONDS: '5', ALLOW_PRIVATE_WEBHOOKS: 'true' });
-  const sockets: Socket[] = [];
-  const hooks: { ackUrl: string }[] = [];
-  let hookServer: Server;
-  let base: string;
+  const receiver = webhookReceiver();
   let gatewayPort: number;
   let workerPort: number;
-  let worker: AppProcess;
-
+  // the ports first: the processes are started on them
   beforeAll(async () => {
-    hookServer = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        hooks.push(JSON.parse(raw));
-        res.writeHead(200).end('{}');
-      });
-    });
-    hookServer.listen(0, '127.0.0.1');
-    await once(hookServer, 'listening');
-    await env.setUp();
     gatewayPort = await freePort();
     workerPort = await freePort();
-    base = await env.gateway({ GATEWAY_METRICS_PORT: String(gatewayPort) });
-    worker = await env.worker({ WORKER_METRICS_PORT: String(workerPort) });
+  });
+  const live = liveService({ OFFER_TIMEOUT_SECONDS: '5', ALLOW_PRIVATE_WEBHOOKS: 'true' }, {
+    gatewayEnv: () => ({ GATEWAY_METRICS_PORT: String(gatewayPort) }),
+    workerEnv: () => ({ WORKER_METRICS_PORT: String(workerPort) }),
+  });
+  const { env } = live;
+  const people = actors(live);
+  let worker: AppProcess;
+  beforeAll(() => {
+    worker = live.workers[0];
   });
 
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    hookServer.closeAllConnections();
-    hookServer.close();
-    await env.tearDown();
-  });
+  const counsellor = (languages: string[]) => people.counsellor(languages, { name: `Counsellor ${randomUUID().slice(0, 6)}` });
+  const survivor = async () => live.keep(await connectSurvivor(live.base));
 
-  async function counsellor(languages: string[]) {
-    const c = await env.staff({ languages, name: `Counsellor ${randomUUID().slice(0, 6)}` });
-    const socket = await connectStaff(base, await login(base, c.email, c.password));
-    sockets.push(socket);
-    return { ...c, socket };
-  }
-
-  async function survivor() {
-    const socket = await connectSurvivor(base);
-    sockets.push(socket);
-    return socket;
-  }
-
-  async function addService(channel: object): Promise<string> {
+  /** A mobile team reached through `channel`, added by an admin of its own. */
+  async function addTeam(channel: object): Promise<string> {
     const admin = await env.staff({ role: 'admin' });
-    const res = await fetch(`${base}/api/services`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(base, admin.email, admin.password)}` },
-      body: JSON.stringify({ name: `Mobile team ${randomUUID().slice(0, 4)}`, kind: 'mobile-team', phone: '+48 000 000 000', region: 'PL-LU', languages: ['pl'], channel }),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    return addService(live.base, await login(live.base, admin.email, admin.password), mobileTeam(channel));
   }
 
   it('both processes answer /health 200 on their metrics ports, and nothing else there', async () => {
@@ -143,15 +113,15 @@ describe('metrics and health on their own ports', () => {
     for (let i = 0; i < 2; i++) expect((await ask(c.socket, 'message:send', { sessionId, clientId: randomUUID(), text: `${marker} reply ${i}` })).ok).toBe(true);
 
     // a webhook escalation, delivered and acknowledged, and a phone one
-    const hookService = await addService({ type: 'webhook', url: `http://127.0.0.1:${(hookServer.address() as { port: number }).port}/hook`, secret: 'webhook-secret-for-tests-0123456789' });
-    const phoneService = await addService({ type: 'phone' });
+    const hookService = await addTeam({ type: 'webhook', url: receiver.url, secret: 'webhook-secret-for-tests-0123456789' });
+    const phoneService = await addTeam({ type: 'phone' });
     const delivered = next<{ status: string }>(c.socket, 'escalation:status', (e) => e.status === 'delivered', 20_000);
     const created = await ask(c.socket, 'escalation:create', { sessionId, serviceId: hookService, urgency: 'immediate', consent: true, details: { summary: marker, callbackPhone: '+48 600 000 000' } });
     expect(created.ok).toBe(true);
     secrets.push(String(created.escalationId), '600 000 000');
     await delivered;
-    const ackPath = new URL(hooks[0].ackUrl).pathname;
-    expect((await fetch(`${base}${ackPath}`, { method: 'POST' })).status).toBe(200);
+    const ackPath = new URL((receiver.requests[0].body as { ackUrl: string }).ackUrl).pathname;
+    expect((await fetch(`${live.base}${ackPath}`, { method: 'POST' })).status).toBe(200);
     expect((await ask(c.socket, 'escalation:create', { sessionId, serviceId: phoneService, urgency: 'today', consent: true, details: { summary: marker } })).ok).toBe(true);
 
     // a Ukrainian chat offered to someone who does not answer: the offer expires

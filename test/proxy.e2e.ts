@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ask, eventually, login, next } from './support/clients';
 import { Caddy } from './support/caddy';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 import { ResilientSurvivor } from './support/resilient-survivor';
 
 const START = { language: 'en', triage: { immediateDanger: false } };
@@ -19,24 +19,18 @@ function connected(socket: Socket): Promise<Socket> {
  * PostgreSQL and Redis.
  */
 describe('behind Caddy, as deployed', () => {
-  const env = new TestEnvironment({ TRUST_PROXY_HOPS: '1', SESSION_STARTS_PER_10MIN: '3', OFFER_TIMEOUT_SECONDS: '30' });
   const caddy = new Caddy();
-  const sockets: Socket[] = [];
   const survivors: ResilientSurvivor[] = [];
-
-  beforeAll(async () => {
-    await env.setUp();
-    const gateways = await Promise.all([env.gateway(), env.gateway()]);
-    await Promise.all([env.worker(), env.worker()]);
-    await caddy.start(gateways);
-  });
-
+  // declared before the service, so it runs before the gateways stop
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     survivors.forEach((s) => s.close());
     await caddy.stop();
-    await env.tearDown();
   });
+
+  const live = liveService({ TRUST_PROXY_HOPS: '1', SESSION_STARTS_PER_10MIN: '3', OFFER_TIMEOUT_SECONDS: '30' }, { gateways: 2, workers: 2 });
+  const { env, sockets } = live;
+
+  beforeAll(() => caddy.start(live.bases));
 
   /** A counsellor's console through the proxy: reconnects by itself and lists its chats on every connection. */
   async function openConsole(language: string) {

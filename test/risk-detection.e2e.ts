@@ -9,7 +9,8 @@ type QueueStatus = { languages: Record<string, { waiting: number; priorityWaitin
 
 /**
  * Risk detection through the real processes: a flagged message moves a waiting survivor up the
- * line, alerts the managers and shows the counsellor codes, never the words that raised it.
+ * line, alerts the managers and shows the counsellor codes, never the words that raised it; it
+ * runs after the message is acknowledged, and its flag is recorded through a database failure.
  */
 describe('risk detection', () => {
   const live = liveService({ OFFER_TIMEOUT_SECONDS: '30', SESSION_STARTS_PER_10MIN: '200' });
@@ -115,4 +116,33 @@ describe('risk detection', () => {
     await eventually(async () => env.logs.split('\n').some((l) => l.includes('"offer accepted"') && l.includes(survivor.sessionId)));
     expect(env.logs).not.toContain('сказав що');
   });
-});
+
+  it('detects risk after the acknowledgement, on the stored text, and records the flag through a database failure', async () => {
+    const c = await people.counsellor(['pl'], { available: true });
+    const { socket: survivor, sessionId } = await people.activeChat(c, 'pl');
+    const marker = `ZNAK${randomBytes(6).toString('hex')}`;
+    // the first two attempts to record a flag fail inside PostgreSQL (a sequence is not rolled back with them)
+    await env.sql(`CREATE SEQUENCE IF NOT EXISTS flag_failures`);
+    await env.sql(`CREATE OR REPLACE FUNCTION fail_flag() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF nextval('flag_failures') <= 2 THEN RAISE EXCEPTION 'injected flag failure'; END IF; RETURN NEW; END $$`);
+    await env.sql(`CREATE TRIGGER fail_flag BEFORE UPDATE ON chat_session FOR EACH ROW
+      WHEN (NEW.risk_flags IS DISTINCT FROM OLD.risk_flags) EXECUTE FUNCTION fail_flag()`);
+    try {
+      const order: string[] = [];
+      const relayed = next<{ text: string }>(c.socket, 'message', (m) => m.text.includes(marker));
+      const flag = next<{ category: string; riskFlags: string[] }>(c.socket, 'session:risk-flag', () => true, 15_000).then((f) => { order.push('flag'); return f; });
+      const ack = await ask(survivor, 'message:send', { clientId: 'threat', text: `   on mówi, że mnie zabije ${marker}   ` });
+      order.push('ack');
+      expect(ack).toMatchObject({ ok: true, id: expect.any(String) });
+      expect((await relayed).text).toBe(`on mówi, że mnie zabije ${marker}`);
+      expect(await flag).toMatchObject({ category: 'threat-to-kill', riskFlags: ['threat-to-kill'] });
+      expect(order).toEqual(['ack', 'flag']);
+      const [row] = await env.sql<{ risk_flags: string[]; priority: number }>(`SELECT risk_flags, priority FROM chat_session WHERE id = $1`, [sessionId]);
+      expect(row).toEqual({ risk_flags: ['threat-to-kill'], priority: 0 });
+      await eventually(async () => (env.logs.match(/risk flag not recorded yet; retrying/g) ?? []).length === 2);
+      expect(env.logs).not.toContain(marker);
+      expect(env.logs).not.toContain('mnie zabije');
+    } finally {
+      await env.sql(`DROP TRIGGER IF EXISTS fail_flag ON chat_session`);
+    }
+  });});

@@ -1,4 +1,5 @@
-import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, collect, connectStaff, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 type Offer = { sessionId: string; language: string; expiresInSeconds: number };
@@ -7,6 +8,7 @@ type Offer = { sessionId: string; language: string; expiresInSeconds: number };
 describe('routing', () => {
   const live = liveService({ OFFER_TIMEOUT_SECONDS: '5' });
   const { env, sockets } = live;
+  const people = actors(live);
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
@@ -14,29 +16,14 @@ describe('routing', () => {
   });
 
 
-  async function counsellor(languages: string[], maxChats = 1) {
-    const s = await env.staff({ languages, maxChats });
-    const socket = await connectStaff(live.base, await login(live.base, s.email, s.password));
-    sockets.push(socket);
-    return { ...s, socket };
-  }
-
-  async function survivorStart(language: string, triage: object) {
-    const socket = await connectSurvivor(live.base);
-    sockets.push(socket);
-    const ack = await ask(socket, 'session:start', { language, triage });
-    expect(ack.ok).toBe(true);
-    return { socket, sessionId: ack.sessionId as string, ack };
-  }
-
   it('serves immediate danger first, then children, then the rest, longest wait first within each', async () => {
-    const adultOld = await survivorStart('pl', { immediateDanger: false, ageGroup: 'adult' });
-    const child = await survivorStart('pl', { immediateDanger: false, ageGroup: 'child' });
-    const adultNew = await survivorStart('pl', { immediateDanger: false });
-    const danger = await survivorStart('pl', { immediateDanger: true });
+    const adultOld = await people.survivor('pl', { immediateDanger: false, ageGroup: 'adult' });
+    const child = await people.survivor('pl', { immediateDanger: false, ageGroup: 'child' });
+    const adultNew = await people.survivor('pl', { immediateDanger: false });
+    const danger = await people.survivor('pl', { immediateDanger: true });
     expect(danger.ack.position).toBe(1);
 
-    const c = await counsellor(['pl'], 1);
+    const c = await people.counsellor(['pl'], { maxChats: 1 });
     const order: string[] = [];
     const closed: string[] = [];
     c.socket.on('offer', (offer: Offer) => {
@@ -51,8 +38,8 @@ describe('routing', () => {
   });
 
   it('tells waiting survivors their position as the line moves', async () => {
-    const first = await survivorStart('en', { immediateDanger: false });
-    const second = await survivorStart('en', { immediateDanger: false });
+    const first = await people.survivor('en', { immediateDanger: false });
+    const second = await people.survivor('en', { immediateDanger: false });
     expect(second.ack.position).toBe(2);
     expect(second.ack.estimatedWaitSeconds).toBeNull(); // nobody on duty in English
     const moved = next<{ position: number; estimatedWaitSeconds: number | null }>(second.socket, 'queue:position', (p) => p.position === 1);
@@ -61,17 +48,17 @@ describe('routing', () => {
   });
 
   it('offers only to counsellors who speak the language and never beyond maxChats', async () => {
-    const polish = await counsellor(['pl'], 2);
-    const english = await counsellor(['en'], 1);
+    const polish = await people.counsellor(['pl'], { maxChats: 2 });
+    const english = await people.counsellor(['en'], { maxChats: 1 });
     const plOffers = collect<Offer>(polish.socket, 'offer');
     const enOffers = collect<Offer>(english.socket, 'offer');
     await ask(polish.socket, 'presence:set', { status: 'available' });
     await ask(english.socket, 'presence:set', { status: 'available' });
-    for (let i = 0; i < 4; i++) await survivorStart('pl', { immediateDanger: false });
+    for (let i = 0; i < 4; i++) await people.survivor('pl', { immediateDanger: false });
     await eventually(async () => plOffers.length >= 2);
     // the marker: a counsellor who comes on duty after the four starts gets one of the two left, so the
     // routing passes those starts caused are over, and none of them went beyond maxChats
-    const marker = await counsellor(['pl'], 1);
+    const marker = await people.counsellor(['pl'], { maxChats: 1 });
     const markerOffer = next<Offer>(marker.socket, 'offer');
     await ask(marker.socket, 'presence:set', { status: 'available' });
     expect(plOffers.map((o) => o.sessionId)).not.toContain((await markerOffer).sessionId);
@@ -82,13 +69,13 @@ describe('routing', () => {
   });
 
   it('moves on at once after a decline, and the declined session keeps its place in the line', async () => {
-    const a = await counsellor(['uk']);
+    const a = await people.counsellor(['uk']);
     await ask(a.socket, 'presence:set', { status: 'available' });
     // every listener is set before the step that triggers it: the worker's offer can beat the acknowledgement
     const firstOffer = next<Offer>(a.socket, 'offer');
-    const first = await survivorStart('uk', { immediateDanger: false });
+    const first = await people.survivor('uk', { immediateDanger: false });
     expect((await firstOffer).sessionId).toBe(first.sessionId);
-    const later = await survivorStart('uk', { immediateDanger: false });
+    const later = await people.survivor('uk', { immediateDanger: false });
     const [before] = await env.sql<{ enqueued_at: Date }>(`SELECT enqueued_at FROM chat_session WHERE id = $1`, [first.sessionId]);
 
     // the decline frees a at once for the next session; the declined one is not offered straight back to a
@@ -98,7 +85,7 @@ describe('routing', () => {
     expect(await ask(a.socket, 'offer:accept', { sessionId: first.sessionId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     // it kept its place: the next counsellor gets it, and its time in the line is unchanged
-    const b = await counsellor(['uk']);
+    const b = await people.counsellor(['uk']);
     const offerToB = next<Offer>(b.socket, 'offer');
     await ask(b.socket, 'presence:set', { status: 'available' });
     expect((await offerToB).sessionId).toBe(first.sessionId);
@@ -107,13 +94,13 @@ describe('routing', () => {
   });
 
   it('withdraws an unanswered offer after the timeout, sets that counsellor away and offers the next', async () => {
-    const slow = await counsellor(['en']);
+    const slow = await people.counsellor(['en']);
     await ask(slow.socket, 'presence:set', { status: 'available' });
     const offered = next<Offer>(slow.socket, 'offer');
-    const s = await survivorStart('en', { immediateDanger: false });
+    const s = await people.survivor('en', { immediateDanger: false });
     const offer = await offered;
     expect(offer.expiresInSeconds).toBeLessThanOrEqual(5);
-    const other = await counsellor(['en']);
+    const other = await people.counsellor(['en']);
     await ask(other.socket, 'presence:set', { status: 'available' });
     const withdrawn = next<{ sessionId: string; reason: string }>(slow.socket, 'offer:withdrawn');
     const away = next<{ status: string }>(slow.socket, 'presence', (p) => p.status === 'away');
@@ -132,7 +119,7 @@ describe('routing', () => {
     const socket = await connectStaff(live.base, token);
     sockets.push(socket);
     const updated = next<{ languages: Record<string, { waiting: number; priorityWaiting: number }> }>(socket, 'queue:status', (s) => s.languages.pl.waiting === 1, 8000);
-    await survivorStart('pl', { immediateDanger: true });
+    await people.survivor('pl', { immediateDanger: true });
     const status = await updated;
     expect(status.languages.pl.priorityWaiting).toBe(1);
     const http = await fetch(`${live.base}/api/queue`, { headers: { authorization: `Bearer ${token}` } });

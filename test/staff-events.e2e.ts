@@ -1,10 +1,12 @@
-import { ask, connectStaff, connectSurvivor, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, connectSurvivor, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 /** Socket events of a live chat that no other file drives: a second tab, the connection notice, ends and refusals after the end. */
 describe('chat events around a live chat', () => {
   const live = liveService({ OFFER_TIMEOUT_SECONDS: '30' });
   const { env, sockets } = live;
+  const people = actors(live);
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
@@ -12,18 +14,10 @@ describe('chat events around a live chat', () => {
   });
 
   async function activeChat() {
-    const c = await env.staff({ languages: ['en'] });
-    const staff = await connectStaff(live.base, await login(live.base, c.email, c.password));
-    sockets.push(staff);
-    await ask(staff, 'presence:set', { status: 'available' });
-    const survivor = await connectSurvivor(live.base);
-    sockets.push(survivor);
-    const offer = next<{ sessionId: string }>(staff, 'offer');
-    const started = await ask(survivor, 'session:start', { language: 'en', triage: { immediateDanger: false } });
-    await offer;
-    const accepted = await ask(staff, 'offer:accept', { sessionId: started.sessionId });
-    expect((accepted.session as { survivorConnected: boolean }).survivorConnected).toBe(true);
-    return { staff, survivor, sessionId: started.sessionId as string, resumeToken: started.resumeToken as string };
+    const c = await people.counsellor(['en'], { available: true });
+    const chat = await people.activeChat(c, 'en');
+    expect((chat.accepted.session as { survivorConnected: boolean }).survivorConnected).toBe(true);
+    return { staff: c.socket, survivor: chat.socket, sessionId: chat.sessionId, resumeToken: chat.resumeToken };
   }
 
   it('ends the older tab of a survivor who resumes elsewhere, and tells the counsellor when the survivor drops and comes back', async () => {

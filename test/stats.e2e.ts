@@ -1,8 +1,8 @@
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, eventually, next } from './support/clients';
+import { day } from './support/days';
 import { liveService } from './support/live-service';
 import { recoverHidden, statsEquations, statsFromCsv, type StatsAnswer } from './support/stats-attacker';
-
-const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Funders' statistics through the real gateway and worker: the issue's case (six Polish contacts,
@@ -11,39 +11,24 @@ const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).t
  */
 describe('statistics: a hidden count cannot be worked out from the figures beside it', () => {
   const live = liveService({ STATS_MIN_CELL: '5', WAITING_GRACE_SECONDS: '5', SESSION_STARTS_PER_10MIN: '200' });
-  const { env, sockets } = live;
-
-  async function staff(role: string, languages: string[]) {
-    const s = await env.staff({ role, languages });
-    const token = await login(live.base, s.email, s.password);
-    const socket = await connectStaff(live.base, token);
-    sockets.push(socket);
-    return { token, socket };
-  }
-
-  async function survivorStart(language: string) {
-    const socket = await connectSurvivor(live.base);
-    sockets.push(socket);
-    const ack = await ask(socket, 'session:start', { language, triage: { immediateDanger: false } });
-    expect(ack.ok).toBe(true);
-    return { socket, sessionId: ack.sessionId as string };
-  }
+  const { env } = live;
+  const people = actors(live);
 
   const get = (path: string, token: string) => fetch(`${live.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
   it('hides the lone English contact, and whatever would give it away, in the answer and in the CSV', async () => {
     // six Polish survivors who left the line before anyone answered
     for (let i = 0; i < 6; i++) {
-      const s = await survivorStart('pl');
+      const s = await people.survivor('pl');
       expect(await ask(s.socket, 'session:end', {})).toEqual({ ok: true });
     }
     // one English survivor, answered and escalated to an emergency service
     const services = (await (await fetch(`${live.base}/api/services?language=en`)).json()) as { id: string; kind: string }[];
     const emergency = services.find((s) => s.kind === 'emergency')!.id;
-    const counsellor = await staff('counsellor', ['en']);
+    const counsellor = await people.counsellor(['en']);
     await ask(counsellor.socket, 'presence:set', { status: 'available' });
     const offer = next<{ sessionId: string }>(counsellor.socket, 'offer');
-    const en = await survivorStart('en');
+    const en = await people.survivor('en');
     expect((await offer).sessionId).toBe(en.sessionId);
     expect(await ask(counsellor.socket, 'offer:accept', { sessionId: en.sessionId })).toMatchObject({ ok: true });
     expect(await ask(counsellor.socket, 'escalation:create', { sessionId: en.sessionId, serviceId: emergency, urgency: 'routine', consent: true, details: { summary: 'asks for a call back' } }))
@@ -52,7 +37,7 @@ describe('statistics: a hidden count cannot be worked out from the figures besid
 
     // all seven in the anonymised log before anything is read
     await eventually(async () => (await env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM contact_log`))[0].n === 7, 30_000, 250);
-    const manager = await staff('manager', ['en']);
+    const manager = await people.staff({ role: 'manager', languages: ['en'] });
     const range = `from=${day(-1)}&to=${day()}`;
 
     const answer = (await (await get(`/api/stats?${range}`, manager.token)).json()) as StatsAnswer & { minCell: number };

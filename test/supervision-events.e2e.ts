@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { ask, collect, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, collect, connectStaff, eventually, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 type Offer = { sessionId: string; language: string; transferredBy?: string };
@@ -9,45 +10,28 @@ type Withdrawn = { sessionId: string; reason: string };
 describe('supervision and offer events', () => {
   const live = liveService({ OFFER_TIMEOUT_SECONDS: '30' });
   const { env, sockets } = live;
+  const people = actors(live);
 
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
     await env.resetLine();
   });
 
-  async function counsellor(languages: string[], available = true): Promise<{ id: string; name: string; socket: Socket; token: string }> {
-    const c = await env.staff({ languages });
-    const token = await login(live.base, c.email, c.password);
-    const socket = await connectStaff(live.base, token);
-    sockets.push(socket);
-    if (available) expect(await ask(socket, 'presence:set', { status: 'available' })).toMatchObject({ ok: true, status: 'available' });
-    return { id: c.id, name: c.name, socket, token };
-  }
-
-  async function manager(): Promise<Socket> {
-    const m = await env.staff({ role: 'manager' });
-    const socket = await connectStaff(live.base, await login(live.base, m.email, m.password));
-    sockets.push(socket);
-    return socket;
-  }
-
   /** A survivor whose chat is offered to `to` (the only one available in the language). */
   async function offeredTo(to: Socket, language = 'en') {
-    const survivor = await connectSurvivor(live.base);
-    sockets.push(survivor);
     const offer = next<Offer>(to, 'offer');
-    const started = await ask(survivor, 'session:start', { language, triage: { immediateDanger: false } });
-    expect((await offer).sessionId).toBe(started.sessionId);
-    return { survivor, sessionId: started.sessionId as string };
+    const { socket: survivor, sessionId } = await people.survivor(language);
+    expect((await offer).sessionId).toBe(sessionId);
+    return { survivor, sessionId };
   }
 
   const stateOf = async (sessionId: string) =>
     (await env.sql<{ state: string; language: string }>(`SELECT state, language FROM chat_session WHERE id = $1`, [sessionId]))[0];
 
   it('hands back an offer held by a counsellor who goes away, and by one who goes offline', async () => {
-    const first = await counsellor(['en']);
+    const first = await people.counsellor(['en'], { available: true });
     const { sessionId } = await offeredTo(first.socket);
-    const second = await counsellor(['en']);
+    const second = await people.counsellor(['en'], { available: true });
 
     const withdrawn = next<Withdrawn>(first.socket, 'offer:withdrawn');
     const toSecond = next<Offer>(second.socket, 'offer');
@@ -63,7 +47,7 @@ describe('supervision and offer events', () => {
   });
 
   it('withdraws an offer when the survivor leaves before it is taken', async () => {
-    const c = await counsellor(['en']);
+    const c = await people.counsellor(['en'], { available: true });
     const { survivor, sessionId } = await offeredTo(c.socket);
     const withdrawn = next<Withdrawn>(c.socket, 'offer:withdrawn');
     expect(await ask(survivor, 'session:end', {})).toMatchObject({ ok: true });
@@ -71,10 +55,10 @@ describe('supervision and offer events', () => {
   });
 
   it('lets a manager reassign an offered session to a named counsellor, taking it back from the first', async () => {
-    const first = await counsellor(['en']);
+    const first = await people.counsellor(['en'], { available: true });
     const { sessionId } = await offeredTo(first.socket);
-    const second = await counsellor(['en']);
-    const supervisor = await manager();
+    const second = await people.counsellor(['en'], { available: true });
+    const supervisor = (await people.staff({ role: 'manager' })).socket;
 
     const withdrawn = next<Withdrawn>(first.socket, 'offer:withdrawn');
     const offered = next<Offer>(second.socket, 'offer');
@@ -88,7 +72,7 @@ describe('supervision and offer events', () => {
   });
 
   it('transfers an active chat to another language\'s line: every tab of the counsellor drops it, the survivor is told, a counsellor of that line is offered it', async () => {
-    const c = await counsellor(['en', 'pl']);
+    const c = await people.counsellor(['en', 'pl'], { available: true });
     const otherTab = await connectStaff(live.base, c.token);
     sockets.push(otherTab);
     const { survivor, sessionId } = await offeredTo(c.socket);
@@ -104,17 +88,17 @@ describe('supervision and offer events', () => {
     expect(await toSurvivor).toEqual({ language: 'pl' });
     expect((await stateOf(sessionId)).language).toBe('pl');
 
-    const polish = await counsellor(['pl'], false);
+    const polish = await people.counsellor(['pl']);
     const offered = next<Offer>(polish.socket, 'offer');
     await ask(polish.socket, 'presence:set', { status: 'available' });
     expect(await offered).toMatchObject({ sessionId, language: 'pl' });
   });
 
   it('stops sending a chat to a manager who unmonitors it, but never takes the counsellor out of their own chat', async () => {
-    const c = await counsellor(['en']);
+    const c = await people.counsellor(['en'], { available: true });
     const { survivor, sessionId } = await offeredTo(c.socket);
     expect((await ask(c.socket, 'offer:accept', { sessionId })).ok).toBe(true);
-    const supervisor = await manager();
+    const supervisor = (await people.staff({ role: 'manager' })).socket;
     expect(await ask(supervisor, 'session:monitor', { sessionId })).toMatchObject({ ok: true, session: { sessionId } });
     const seen = collect<{ text: string }>(supervisor, 'message');
 

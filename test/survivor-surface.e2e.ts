@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { ask, connectStaff, connectSurvivor, eventually, login, next } from './support/clients';
+import { actors } from './support/actors';
+import { ask, connectSurvivor, eventually, login, next } from './support/clients';
 import { liveService } from './support/live-service';
 
 const PUBLIC = 'https://chat.example.org';
@@ -14,6 +15,7 @@ const HOST_SITE = 'https://fundacja.example.org';
 describe('the survivor namespace surface', () => {
   const live = liveService({ PUBLIC_URL: `${PUBLIC}/`, EMBED_ORIGINS: HOST_SITE });
   const { env, sockets } = live;
+  const people = actors(live);
 
   /** A socket.io connection as a browser page on `origin` would open it; resolves with the outcome. */
   function open(base: string, namespace: '/chat' | '/staff', headers: Record<string, string> = {}, auth?: object): Promise<{ socket: Socket; error?: Error }> {
@@ -38,24 +40,12 @@ describe('the survivor namespace surface', () => {
     });
   }
 
-  async function counsellor(languages = ['pl'], maxChats = 1) {
-    const s = await env.staff({ languages, maxChats });
-    const token = await login(live.base, s.email, s.password);
-    const socket = await connectStaff(live.base, token);
-    sockets.push(socket);
-    await ask(socket, 'presence:set', { status: 'available' });
-    return { ...s, token, socket };
-  }
+  const counsellor = (languages = ['pl'], maxChats = 1) => people.counsellor(languages, { maxChats, available: true });
 
   /** A survivor on `base` in an active chat with `c`. */
   async function activeChat(c: { socket: Socket }, base = live.base) {
-    const survivor = await connectSurvivor(base);
-    sockets.push(survivor);
-    const offer = next<{ sessionId: string }>(c.socket, 'offer');
-    const started = await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
-    expect((await offer).sessionId).toBe(started.sessionId);
-    expect(await ask(c.socket, 'offer:accept', { sessionId: started.sessionId })).toMatchObject({ ok: true });
-    return { survivor, sessionId: started.sessionId as string };
+    const chat = await people.activeChat(c, 'pl', undefined, base);
+    return { survivor: chat.socket, sessionId: chat.sessionId };
   }
 
   afterEach(async () => {
@@ -166,10 +156,8 @@ describe('the survivor namespace surface', () => {
 
   describe('resume token', () => {
     async function started() {
-      const survivor = await connectSurvivor(live.base);
-      sockets.push(survivor);
-      const ack = await ask(survivor, 'session:start', { language: 'uk', triage: { immediateDanger: false } });
-      return { survivor, sessionId: ack.sessionId as string, token: ack.resumeToken as string };
+      const chat = await people.survivor('uk');
+      return { survivor: chat.socket, sessionId: chat.sessionId, token: chat.resumeToken };
     }
     async function resume(token: string, nextResumeToken?: string) {
       const socket = await connectSurvivor(live.base);
@@ -224,35 +212,5 @@ describe('the survivor namespace surface', () => {
       expect(answers.filter((a) => a.ok)).toEqual([expect.objectContaining({ sessionId })]);
       expect(answers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'not_found' }) })]);
     });
-  });
-
-  it('detects risk after the acknowledgement, on the stored text, and records the flag through a database failure', async () => {
-    const c = await counsellor();
-    const { survivor, sessionId } = await activeChat(c);
-    const marker = `ZNAK${randomBytes(6).toString('hex')}`;
-    // the first two attempts to record a flag fail inside PostgreSQL (a sequence is not rolled back with them)
-    await env.sql(`CREATE SEQUENCE IF NOT EXISTS flag_failures`);
-    await env.sql(`CREATE OR REPLACE FUNCTION fail_flag() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF nextval('flag_failures') <= 2 THEN RAISE EXCEPTION 'injected flag failure'; END IF; RETURN NEW; END $$`);
-    await env.sql(`CREATE TRIGGER fail_flag BEFORE UPDATE ON chat_session FOR EACH ROW
-      WHEN (NEW.risk_flags IS DISTINCT FROM OLD.risk_flags) EXECUTE FUNCTION fail_flag()`);
-    try {
-      const order: string[] = [];
-      const relayed = next<{ text: string }>(c.socket, 'message', (m) => m.text.includes(marker));
-      const flag = next<{ category: string; riskFlags: string[] }>(c.socket, 'session:risk-flag', () => true, 15_000).then((f) => { order.push('flag'); return f; });
-      const ack = await ask(survivor, 'message:send', { clientId: 'threat', text: `   on mówi, że mnie zabije ${marker}   ` });
-      order.push('ack');
-      expect(ack).toMatchObject({ ok: true, id: expect.any(String) });
-      expect((await relayed).text).toBe(`on mówi, że mnie zabije ${marker}`);
-      expect(await flag).toMatchObject({ category: 'threat-to-kill', riskFlags: ['threat-to-kill'] });
-      expect(order).toEqual(['ack', 'flag']);
-      const [row] = await env.sql<{ risk_flags: string[]; priority: number }>(`SELECT risk_flags, priority FROM chat_session WHERE id = $1`, [sessionId]);
-      expect(row).toEqual({ risk_flags: ['threat-to-kill'], priority: 0 });
-      await eventually(async () => (env.logs.match(/risk flag not recorded yet; retrying/g) ?? []).length === 2);
-      expect(env.logs).not.toContain(marker);
-      expect(env.logs).not.toContain('mnie zabije');
-    } finally {
-      await env.sql(`DROP TRIGGER IF EXISTS fail_flag ON chat_session`);
-    }
   });
 });

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { actors } from './support/actors';
 import { ask, connectSurvivor, eventually } from './support/clients';
+import { day } from './support/days';
 import { liveService } from './support/live-service';
 import { recoverHidden, statsEquations } from './support/stats-attacker';
 
 type Counts = { contacts: number | null; answered: number | null; abandoned: number | null; escalated: number | null };
 type Stats = { from: string; to: string; minCell: number; totals: Counts; byLanguage: Record<string, Counts>; escalationsByKind: Record<string, number | null> };
-
-const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * What the worker and the gateway do behind a chat, through the real processes: retention,
