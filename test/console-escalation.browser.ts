@@ -234,6 +234,8 @@ describe('staff console: escalation', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await eventually(async () => (await escalationRows(sessionId))[0]?.phone_result === 'called');
+    // the record changes before the answer reaches the page: wait for the page to show it
+    await item.locator('[data-qa="escalation-status"]', { hasText: 'Триває дзвінок' }).waitFor();
     expect(await item.locator('[data-qa="escalation-status"]').innerText()).toBe('Триває дзвінок — результат ще не зазначено');
     expect(await focused(page)).toBe('phone-reached');
 
