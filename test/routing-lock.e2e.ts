@@ -2,7 +2,7 @@ import { createDataSource, Db, RoutingRepository, type Sql } from '@prystan/pers
 import { RoutingService } from '@prystan/routing';
 import type { DataSource } from 'typeorm';
 import { eventually } from './support/clients';
-import { TestEnvironment } from './support/environment';
+import { liveService } from './support/live-service';
 
 /**
  * `RoutingService.underLock` on the real PostgreSQL: two holders on two connections (two
@@ -10,12 +10,14 @@ import { TestEnvironment } from './support/environment';
  * runs inside the transaction that holds the lock.
  */
 describe('the routing lock', () => {
-  const env = new TestEnvironment();
   const sources: DataSource[] = [];
+  // declared before the service, so the connections close before its database is dropped
+  afterAll(() => Promise.all(sources.map((s) => s.destroy())));
+  // the file's own database, and no process: the two holders are in this process
+  const { env } = liveService({}, { gateways: 0, workers: 0 });
   let routing: [RoutingService, RoutingService];
 
   beforeAll(async () => {
-    await env.setUp();
     const services = await Promise.all([0, 1].map(async () => {
       const source = createDataSource(env.databaseUrl, { poolSize: 2, applicationName: 'routing-lock-test' });
       await source.initialize();
@@ -24,11 +26,6 @@ describe('the routing lock', () => {
       return new RoutingService(db, new RoutingRepository(db), 30);
     }));
     routing = [services[0], services[1]];
-  });
-
-  afterAll(async () => {
-    await Promise.all(sources.map((s) => s.destroy()));
-    await env.tearDown();
   });
 
   /** Backends of this test waiting for an advisory lock. */
