@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { detectRiskLexicon, MODEL_THRESHOLDS, type RiskLanguage } from '@prystan/risk';
 import { actors } from './support/actors';
 import { ask, collect, eventually, next } from './support/clients';
 import { liveService } from './support/live-service';
@@ -115,6 +116,37 @@ describe('risk detection', () => {
     // the gateway's line for the accept comes after any line about the message (its output keeps order)
     await eventually(async () => env.logs.split('\n').some((l) => l.includes('"offer accepted"') && l.includes(survivor.sessionId)));
     expect(env.logs).not.toContain('сказав що');
+  });
+
+  // written for this test, in words no rule lists (checked below) and no training sentence holds
+  const OWN_WORDS: [RiskLanguage, string, string][] = [
+    ['pl', 'powiedział że tym razem nie wyjdę z tego mieszkania na własnych nogach', 'threat-to-kill'],
+    ['uk', 'він весь час каже дітям що мама скоро зникне назавжди', 'threat-to-kill'],
+    ['en', 'he told me this time I will leave the flat in a bag', 'threat-to-kill'],
+  ];
+
+  it.each(OWN_WORDS)('[%s] a threat in words no rule lists is flagged by the model: the offer holder sees the model and its probability, managers are alerted', async (language, text, category) => {
+    expect(detectRiskLexicon(text, language)).toBeNull();
+    const manager = await people.staff({ role: 'manager', languages: [language] });
+    const c = await people.counsellor([language]);
+    await ask(c.socket, 'presence:set', { status: 'available' });
+    const offer = next<Offer>(c.socket, 'offer');
+    const survivor = await people.survivor(language);
+    expect(await offer).toMatchObject({ sessionId: survivor.sessionId, riskFlags: [] });
+
+    const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
+    const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
+    expect(await ask(survivor.socket, 'message:send', { clientId: 'own-words', text })).toMatchObject({ ok: true });
+    const flag = await banner;
+    expect(flag).toEqual({
+      sessionId: survivor.sessionId, category, ruleId: `model.${language}.${category}`, lexiconVersion: expect.any(String),
+      probability: expect.any(Number), riskFlags: [category],
+    });
+    expect(flag.probability as number).toBeGreaterThanOrEqual(MODEL_THRESHOLDS[language]);
+    expect(flag.probability as number).toBeLessThanOrEqual(1);
+    expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language, category, at: expect.any(String) });
+    await eventually(async () => env.logs.split('\n').some((l) => l.includes('"risk flag raised"') && l.includes(survivor.sessionId)));
+    expect(env.logs).not.toContain(text.slice(0, 24));
   });
 
   it('detects risk after the acknowledgement, on the stored text, and records the flag through a database failure', async () => {

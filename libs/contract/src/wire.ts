@@ -97,7 +97,11 @@ export interface QueueStatus {
   languages: Record<Language, LanguageQueueStatus>;
 }
 
-export interface RiskFlag { sessionId: string; category: string; ruleId: string; lexiconVersion: string; riskFlags: string[] }
+export interface RiskFlag {
+  sessionId: string; category: string; ruleId: string; lexiconVersion: string; riskFlags: string[];
+  /** only when the model raised it (`ruleId` `model.<lang>.<category>`): its probability, two decimals */
+  probability?: number;
+}
 export interface SurvivorConnection { sessionId: string; connected: boolean }
 export interface StaffTransferred { sessionId: string; toStaffId: string | null; toLanguage: Language }
 

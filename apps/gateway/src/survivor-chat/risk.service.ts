@@ -59,7 +59,9 @@ export class RiskService {
   private async raise(sessionId: string, match: RiskMatch): Promise<void> {
     const flagged = await this.sessions.flag(sessionId, match.category);
     if (!flagged) return;
-    const payload = { sessionId, category: match.category, ruleId: match.ruleId, lexiconVersion: match.lexiconVersion, riskFlags: flagged.riskFlags };
+    // a model's flag says how sure it is (two decimals), so the counsellor can weigh it against a rule's
+    const probability = match.probability === undefined ? {} : { probability: Math.round(match.probability * 100) / 100 };
+    const payload = { sessionId, category: match.category, ruleId: match.ruleId, lexiconVersion: match.lexiconVersion, ...probability, riskFlags: flagged.riskFlags };
     this.notifier.sessionStaff(sessionId, STAFF_OUT.riskFlag, payload);
     if (flagged.state === 'offered' && flagged.counsellorId) this.notifier.staff(flagged.counsellorId, STAFF_OUT.riskFlag, payload);
     this.logger.info({ sessionId, category: match.category, ruleId: match.ruleId }, 'risk flag raised');
