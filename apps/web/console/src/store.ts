@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { CannedReply, LiveSession, Message, QueueStatus } from './wire';
+import type { CannedReply, LiveSession, Message, Offer, QueueStatus } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
@@ -56,6 +56,15 @@ export const waits = signal<number[][] | undefined>(undefined);
 /** The live chat a duty manager follows, read only, and the waiting chat being reassigned. */
 export const followed = signal<Followed | undefined>(undefined);
 export const reassigning = signal<LiveSession | undefined>(undefined);
+
+/**
+ * An offer on the desk: when it came (its countdown and the wait count from then), whether an
+ * answer to Accept or Decline is on its way, what went wrong, and whether it should take the
+ * focus when drawn. `key` tells a new offer of the same chat from the one it replaced.
+ */
+export interface DeskOffer { key: number; offer: Offer; received: number; busy: boolean; message: string; focus: boolean }
+/** The desk's offers, oldest first (written by the desk from the socket's events and its lists). */
+export const deskOffers = signal<readonly DeskOffer[]>([]);
 
 /** The quick replies (all languages), loaded once a chat is open. */
 export const canned = signal<CannedReply[]>([]);

@@ -1,15 +1,16 @@
+import { createElement, render } from 'preact';
 import { announce, h, uid } from '../dom';
 import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import { request } from '../services';
 import { cannedFor, lang as uiLang, t as copy } from '../store';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
-import { closeForm } from './close-form';
+import { CloseForm } from './close-form';
 import { ComposeBox } from './compose';
 import { escalationForm, escalationList, restoredEscalation, type RaisedEscalation } from './escalation-form';
 import { statusText } from './escalation-status';
 import { transferForm } from './transfer-form';
-import { triageList } from './triage';
+import { TriageFacts } from './triage';
 
 type Msg = Message & { pending?: boolean };
 type Mode = 'chat' | 'close' | 'transfer' | 'escalate';
@@ -44,7 +45,7 @@ export class ChatPane {
   private readonly assignedAt: string | null;
   private mode: Mode = 'chat';
   /** The open form, kept while the counsellor looks at another chat, so nothing typed in it is lost. */
-  private form?: { key: string; el: HTMLElement };
+  private form?: { key: string; el?: HTMLElement };
   private readonly escalations: RaisedEscalation[] = [];
   private readonly compose: ComposeBox;
   private readonly head = h('header', { class: 'pane-head' });
@@ -203,6 +204,7 @@ export class ChatPane {
 
   destroy(): void {
     this.compose.stop();
+    if (this.form?.key === 'close') render(null, this.side);
     this.el.remove();
   }
 
@@ -213,8 +215,10 @@ export class ChatPane {
         h('h2', { id: headingId }, t.chat.heading(this.number, t.langName[this.language])),
         this.assignedAt && h('span', { class: 'started' }, t.chat.started(timeOfDay(this.assignedAt, uiLang.value))),
         this.state === 'active' && h('span', { class: `survivor-link ${this.survivorConnected ? 'on' : 'off'}` }, this.survivorConnected ? t.chat.survivorOnline : t.chat.survivorOffline)));
+    const facts = h('dl', { class: 'facts inline-facts' });
+    render(createElement(TriageFacts, { triage: this.triage }), facts);
     this.meta.replaceChildren(
-      h('dl', { class: 'facts inline-facts' }, ...triageList(t, this.triage)),
+      facts,
       h('div', { class: 'pane-actions', role: 'group', 'aria-label': t.chat.actions },
         this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'transfer'), onclick: () => this.setMode('transfer') }, t.chat.transfer),
         this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'data-qa': 'escalate', 'aria-pressed': String(this.mode === 'escalate'), onclick: () => this.setMode('escalate') }, t.chat.escalate),
@@ -242,22 +246,31 @@ export class ChatPane {
   private renderSide(): void {
     const t = copy.value;
     const back = () => this.setMode('chat');
+    if (this.mode === 'close') {
+      // a component: drawn again with the chat's state, it keeps what was chosen (and follows the language by itself)
+      if (this.form?.key !== 'close') this.side.replaceChildren();
+      this.form = { key: 'close' };
+      render(createElement(CloseForm, {
+        ended: this.state === 'ended',
+        back: this.state === 'active' ? back : undefined,
+        submit: async (form) => {
+          const ack = await request('session:close', { sessionId: this.id, ...form });
+          const now = copy.value;
+          if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, now.close.done);
+          return ack.error.code === 'unavailable' ? now.app.connection.offline : now.app.failed;
+        },
+      }), this.side);
+      this.side.hidden = false;
+      this.el.classList.add('has-form');
+      return;
+    }
+    if (this.form?.key === 'close') render(null, this.side);
     const key = `${this.mode}:${uiLang.value}:${this.state}`;
     let content: HTMLElement | undefined;
     if (this.mode === 'chat') {
       content = undefined;
     } else if (this.form?.key === key) {
       content = this.form.el;
-    } else if (this.mode === 'close') {
-      content = closeForm(t, {
-        ended: this.state === 'ended',
-        back: this.state === 'active' ? back : undefined,
-        submit: async (form) => {
-          const ack = await request('session:close', { sessionId: this.id, ...form });
-          if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, t.close.done);
-          return ack.error.code === 'unavailable' ? t.app.connection.offline : t.app.failed;
-        },
-      });
     } else if (this.mode === 'transfer') {
       content = transferForm(this.language, {
         back,

@@ -1,10 +1,11 @@
+import { createElement, render } from 'preact';
 import type { Listen, View } from '../app';
 import { announce, focusHeading, h } from '../dom';
 import { api, attention, request } from '../services';
-import { attentionCount, canned, clearNotice, isManager, lang as uiLang, notify, presence, t as copy } from '../store';
+import { attentionCount, canned, clearNotice, deskOffers, isManager, lang as uiLang, notify, presence, t as copy, type DeskOffer } from '../store';
 import type { CannedReply, EscalationStatus, Message, Offer, OwnSession } from '../wire';
 import { ChatPane } from './chat-pane';
-import { OfferCard } from './offer-card';
+import { OfferCards } from './offer-card';
 
 /**
  * A counsellor's desk: offers at the top, then their chats — one open at a time, the others
@@ -13,10 +14,10 @@ import { OfferCard } from './offer-card';
  */
 export class ChatsView implements View {
   readonly el = h('section', { class: 'chats' });
-  private readonly offers = new Map<string, OfferCard>();
   private panes: ChatPane[] = [];
   private selected?: string;
   private counter = 0;
+  private offerKeys = 0;
   /**
    * Chats being accepted: the server joins this socket to the chat before it answers, so its
    * events may come first; they wait here and are applied once the pane exists.
@@ -35,6 +36,8 @@ export class ChatsView implements View {
 
   constructor() {
     document.addEventListener('visibilitychange', () => this.markSeen());
+    // the cards read the store: an offer written there is drawn (and ticks) by itself
+    render(createElement(OfferCards, { accept: (id: string) => void this.accept(id), decline: (id: string) => void this.decline(id) }), this.offersEl);
   }
 
   listen(on: Listen): void {
@@ -49,11 +52,8 @@ export class ChatsView implements View {
     on<{ sessionId: string; category: string; riskFlags: string[] }>('session:risk-flag', (p) => {
       this.touch(p.sessionId);
       this.withPane(p.sessionId, (pane) => pane.riskFlag(p.category, p.riskFlags));
-      const card = this.offers.get(p.sessionId);
-      if (card) {
-        card.offer = { ...card.offer, riskFlags: p.riskFlags };
-        card.render();
-      }
+      const card = this.offer(p.sessionId);
+      if (card) this.updateOffer(card, { offer: { ...card.offer, riskFlags: p.riskFlags } });
     });
     on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => {
       this.touch(p.sessionId);
@@ -87,8 +87,8 @@ export class ChatsView implements View {
       else if (!newer(s.sessionId)) this.addPane(s, false);
     }
     for (const pane of [...this.panes]) if (!newer(pane.id) && !sessions.some((s) => s.sessionId === pane.id)) this.drop(pane.id);
-    for (const offer of offers) if (!newer(offer.sessionId) && !this.offers.has(offer.sessionId)) this.addOffer(offer, false);
-    for (const id of [...this.offers.keys()]) if (!newer(id) && !offers.some((o) => o.sessionId === id)) this.removeOffer(id);
+    for (const offer of offers) if (!newer(offer.sessionId) && !this.offer(offer.sessionId)) this.addOffer(offer, false);
+    for (const { offer: { sessionId: id } } of deskOffers.value) if (!newer(id) && !offers.some((o) => o.sessionId === id)) this.removeOffer(id);
     void this.loadCanned();
     this.renderPane(false);
   }
@@ -109,15 +109,13 @@ export class ChatsView implements View {
     const t = copy.value;
     this.heading.textContent = t.app.nav.chats;
     this.offersEl.setAttribute('aria-label', t.offer.region);
-    for (const card of this.offers.values()) card.render();
     this.renderOffers();
     this.renderPane(true);
     if (this.el.childElementCount === 0) this.el.append(this.heading, this.offersEl, this.statusEl, this.listEl, this.paneHost);
   }
 
   private renderOffers(): void {
-    this.offersEl.replaceChildren(...[...this.offers.values()].map((card) => card.el));
-    this.offersEl.hidden = this.offers.size === 0;
+    this.offersEl.hidden = deskOffers.value.length === 0;
     this.renderList();
   }
 
@@ -125,7 +123,7 @@ export class ChatsView implements View {
   private renderList(): void {
     const t = copy.value;
     const current = this.pane(this.selected);
-    this.statusEl.replaceChildren(this.panes.length === 0 && this.offers.size === 0 ? h('p', { class: `empty is-${presence.value}` }, t.chat.empty[presence.value]) : '');
+    this.statusEl.replaceChildren(this.panes.length === 0 && deskOffers.value.length === 0 ? h('p', { class: `empty is-${presence.value}` }, t.chat.empty[presence.value]) : '');
     this.listEl.setAttribute('aria-label', t.chat.listLabel);
     this.listEl.hidden = this.panes.length === 0;
     this.listEl.replaceChildren(h('ul', {}, ...this.panes.map((pane) => h('li', {},
@@ -169,7 +167,7 @@ export class ChatsView implements View {
 
   /** What the Chats link counts: offers, unread messages and chats waiting for their form. */
   attentionCount(): number {
-    return this.offers.size + this.unreadCount() + this.panes.filter((p) => p.needsForm).length;
+    return deskOffers.value.length + this.unreadCount() + this.panes.filter((p) => p.needsForm).length;
   }
 
   private pane(id: string | undefined): ChatPane | undefined {
@@ -187,12 +185,20 @@ export class ChatsView implements View {
     this.updateBadge();
   }
 
+  private offer(sessionId: string): DeskOffer | undefined {
+    return deskOffers.value.find((o) => o.offer.sessionId === sessionId);
+  }
+
+  private updateOffer(card: DeskOffer, change: Partial<Omit<DeskOffer, 'key'>>): void {
+    deskOffers.value = deskOffers.value.map((o) => (o.key === card.key ? { ...o, ...change } : o));
+  }
+
   private addOffer(offer: Offer, fresh: boolean): void {
-    if (this.offers.has(offer.sessionId)) return;
+    if (this.offer(offer.sessionId)) return;
     const t = copy.value;
-    const card = new OfferCard(offer, { accept: (c) => void this.accept(c), decline: (c) => void this.decline(c) });
-    this.offers.set(offer.sessionId, card);
-    card.render();
+    // nobody is typing anywhere: the card takes the counsellor straight to the new offer
+    const focus = !isManager.value && (document.activeElement === document.body || document.activeElement === null);
+    deskOffers.value = [...deskOffers.value, { key: ++this.offerKeys, offer, received: Date.now(), busy: false, message: '', focus }];
     this.renderOffers();
     attention.flash('offers', t.offer.flash);
     if (fresh) {
@@ -200,15 +206,12 @@ export class ChatsView implements View {
       if (this.el.isConnected) announce(t.offer.announce(t.langName[offer.language]), true);
       else notify(`offer-${offer.sessionId}`, t.offer.announce(t.langName[offer.language]), 'alert', '#/chats');
     }
-    // nobody is typing anywhere: take the counsellor straight to the new offer
-    if (!isManager.value && (document.activeElement === document.body || document.activeElement === null)) card.focus();
   }
 
   private removeOffer(sessionId: string): void {
-    this.offers.get(sessionId)?.destroy();
-    this.offers.delete(sessionId);
+    deskOffers.value = deskOffers.value.filter((o) => o.offer.sessionId !== sessionId);
     clearNotice(`offer-${sessionId}`);
-    if (this.offers.size === 0) attention.stopFlash('offers');
+    if (deskOffers.value.length === 0) attention.stopFlash('offers');
     this.renderOffers();
   }
 
@@ -221,24 +224,25 @@ export class ChatsView implements View {
       }
       return;
     }
-    if (!this.offers.has(sessionId)) return;
+    if (!this.offer(sessionId)) return;
     this.removeOffer(sessionId);
     const text = copy.value.offer.withdrawn[reason] ?? copy.value.offer.gone;
     if (reason === 'timeout') announce(text);
     else notify(`withdrawn-${sessionId}`, text, 'info');
   }
 
-  private async accept(card: OfferCard): Promise<void> {
-    const id = card.sessionId;
-    card.setBusy(true);
+  private async accept(id: string): Promise<void> {
+    const card = this.offer(id);
+    if (!card) return;
+    this.updateOffer(card, { busy: true, message: '' });
     this.accepting.set(id, []);
     const ack = await request('offer:accept', { sessionId: id }).finally(() => this.touch(id));
     const early = this.accepting.get(id) ?? [];
     this.accepting.delete(id);
     if (!ack.ok) {
-      card.setBusy(false, ack.error.code === 'conflict' ? copy.value.offer.gone : copy.value.app.failed);
+      this.updateOffer(card, { busy: false, message: ack.error.code === 'conflict' ? copy.value.offer.gone : copy.value.app.failed });
       // the card goes a moment later (unless a new offer of the same chat has replaced it)
-      if (ack.error.code === 'conflict') window.setTimeout(() => { if (this.offers.get(id) === card) this.removeOffer(id); }, 4000);
+      if (ack.error.code === 'conflict') window.setTimeout(() => { if (this.offer(id)?.key === card.key) this.removeOffer(id); }, 4000);
       return;
     }
     const session = ack.session as Omit<OwnSession, 'state'>;
@@ -254,11 +258,13 @@ export class ChatsView implements View {
     pane.focusInput();
   }
 
-  private async decline(card: OfferCard): Promise<void> {
-    card.setBusy(true);
-    await request('offer:decline', { sessionId: card.sessionId });
-    this.touch(card.sessionId);
-    this.removeOffer(card.sessionId);
+  private async decline(id: string): Promise<void> {
+    const card = this.offer(id);
+    if (!card) return;
+    this.updateOffer(card, { busy: true, message: '' });
+    await request('offer:decline', { sessionId: id });
+    this.touch(id);
+    this.removeOffer(id);
   }
 
   private addPane(session: OwnSession, select: boolean): void {
