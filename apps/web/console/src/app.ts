@@ -4,6 +4,7 @@ import { MonitorFeed } from './monitor-feed';
 import { isLang, type Copy, type Lang } from './i18n';
 import { api, attention, setLink } from './services';
 import { StaffLink } from './socket';
+import type { ToStaff } from './wire';
 import * as store from './store';
 import type { Notice, Presence, Staff } from './store';
 import { adminView } from './views/admin';
@@ -23,7 +24,8 @@ interface Stored { token: string; email: string; expiresAt: number }
 
 /** A screen of the console. `render` rebuilds it from its state (also after a language change). */
 export interface View { readonly el: HTMLElement; render(): void; leave?(): void }
-export type Listen = <T>(event: string, handler: (payload: T) => void) => void;
+/** Listens to a server event of the `/staff` socket (payloads typed by the contract's map). */
+export type Listen = <E extends keyof ToStaff>(event: E, handler: ToStaff[E]) => void;
 
 /** The token lives in this tab's sessionStorage at most: a reload keeps the shift going, closing the tab ends it. */
 const STORE = 'prystan.console';
@@ -209,7 +211,7 @@ export class App {
       this.monitorFeed = new MonitorFeed();
     }
     const listen: Listen = (event, handler) => this.link!.on(event, handler);
-    listen<{ status: Presence; reason?: string }>('presence', (p) => this.setPresence(p.status, p.reason));
+    listen('presence', (p) => this.setPresence(p.status, p.reason));
     this.chats.listen(listen);
     this.boardFeed?.listen(listen);
     this.monitorFeed?.listen(listen);

@@ -1,13 +1,12 @@
 import type { Listen } from './app';
 import { announce } from './dom';
 import { clock } from './format';
-import type { Lang } from './i18n';
 import { api, attention, request } from './services';
 import {
   alertThreshold, boardAlerts, clearNotice, escalations, lang, liveSessions, notify, now, onDuty, queue, reassigning, serviceNames, t, waits,
   type BoardEscalation, type OnDuty,
 } from './store';
-import type { LiveSession, QueueStatus } from './wire';
+import type { LiveSession } from './wire';
 
 const THRESHOLD_KEY = 'prystan.alert-threshold';
 /** The wait bands of the contact log, shortest first (the chart's colours follow this order). */
@@ -35,14 +34,14 @@ export class BoardFeed {
   }
 
   listen(on: Listen): void {
-    on<QueueStatus>('queue:status', (status) => {
+    on('queue:status', (status) => {
       queue.value = { status, at: Date.now() };
       window.clearTimeout(this.liveTimer);
       this.liveTimer = window.setTimeout(() => { void this.fetchLive(); void this.refreshOnDuty(); }, 400);
     });
-    on<{ kind: string; language?: Lang; category?: string; channel?: string }>('alert', (a) => {
+    on('alert', (a) => {
       const copy = t.value;
-      if (a.kind === 'flagged-waiting') this.raise(copy.board.flaggedAlert(a.language ? copy.langName[a.language] : '', copy.riskFlag.category[a.category ?? ''] ?? a.category ?? ''));
+      if (a.kind === 'flagged-waiting') this.raise(copy.board.flaggedAlert(copy.langName[a.language], copy.riskFlag.category[a.category] ?? a.category));
       else if (a.kind === 'escalation-failed') {
         // a call that did not get through, or a delivery that failed (the channel says which)
         this.raise(copy.board.escalationFailedAlert[a.channel ?? 'other'] ?? copy.board.escalationFailedAlert.other);

@@ -3,7 +3,7 @@ import type { Listen } from './app';
 import { announce } from './dom';
 import { request } from './services';
 import { followed, liveSessions, notify, t, type Followed } from './store';
-import type { LiveSession, Message } from './wire';
+import type { LiveSession } from './wire';
 
 /** Counts the follows that succeeded: the monitor panel moves the focus to its heading on each. */
 export const followedAt = signal(0);
@@ -18,12 +18,12 @@ export class MonitorFeed {
   }
 
   listen(on: Listen): void {
-    on<Message>('message', (m) => {
+    on('message', (m) => {
       const f = followed.value;
       if (m.sessionId !== f?.sessionId || f.messages.some((x) => x.id === m.id)) return;
       followed.value = { ...f, messages: [...f.messages, m] };
     });
-    on<{ sessionId: string }>('session:ended', (p) => {
+    on('session:ended', (p) => {
       const f = followed.value;
       if (p.sessionId !== f?.sessionId) return;
       followed.value = { ...f, ended: true };

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { request, type Ack } from '../../shared/socket';
+import type { StaffEvents, ToStaff } from './wire';
 
 export type { Ack };
 export type LinkState = 'connecting' | 'online' | 'offline';
@@ -17,7 +18,7 @@ export interface LinkEvents {
  * server it does not, so the app signs in again and calls `connect()`.
  */
 export class StaffLink {
-  readonly socket: Socket;
+  readonly socket: Socket<ToStaff, StaffEvents>;
 
   constructor(token: () => string | undefined, private readonly events: LinkEvents) {
     this.socket = io('/staff', {
@@ -48,12 +49,13 @@ export class StaffLink {
     this.socket.disconnect();
   }
 
-  on<T>(event: string, handler: (payload: T) => void): void {
-    this.socket.on(event, handler);
+  /** A server event, its payload typed by the contract's map. */
+  on<E extends keyof ToStaff>(event: E, handler: ToStaff[E]): void {
+    (this.socket as Socket<ToStaff>).on(event, handler as never);
   }
 
   request(event: string, payload: object, timeoutMs = 8000): Promise<Ack> {
     if (!this.socket.connected) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'not connected' } });
-    return request(this.socket, event, payload, timeoutMs);
+    return request(this.socket as unknown as Socket, event, payload, timeoutMs);
   }
 }

@@ -3,7 +3,7 @@ import type { Listen, View } from '../app';
 import { announce, focusHeading, h } from '../dom';
 import { api, attention, request } from '../services';
 import { attentionCount, canned, clearNotice, deskOffers, isManager, lang as uiLang, notify, presence, t as copy, type DeskOffer } from '../store';
-import type { CannedReply, EscalationStatus, Message, Offer, OwnSession } from '../wire';
+import type { CannedReply, Offer, OwnSession } from '../wire';
 import { ChatPane } from './chat-pane';
 import { OfferCards } from './offer-card';
 
@@ -41,30 +41,34 @@ export class ChatsView implements View {
   }
 
   listen(on: Listen): void {
-    on<Offer>('offer', (o) => { this.touch(o.sessionId); this.addOffer(o, true); });
-    on<{ sessionId: string; reason: string }>('offer:withdrawn', (p) => { this.touch(p.sessionId); this.withdrawn(p.sessionId, p.reason); });
-    on<Message>('message', (m) => this.withPane(m.sessionId, (pane) => pane.receive(m)));
-    on<{ sessionId: string; isTyping: boolean }>('typing', (p) => this.pane(p.sessionId)?.typing(p.isTyping));
-    on<{ sessionId: string; by: string; quickExit?: boolean }>('session:ended', (p) => {
+    on('offer', (o) => { this.touch(o.sessionId); this.addOffer(o, true); });
+    on('offer:withdrawn', (p) => { this.touch(p.sessionId); this.withdrawn(p.sessionId, p.reason); });
+    on('message', (m) => this.withPane(m.sessionId, (pane) => pane.receive(m)));
+    on('typing', (p) => this.pane(p.sessionId)?.typing(p.isTyping));
+    on('session:ended', (p) => {
       this.touch(p.sessionId);
       this.withPane(p.sessionId, (pane) => pane.ended(p.by, p.quickExit === true));
     });
-    on<{ sessionId: string; category: string; riskFlags: string[] }>('session:risk-flag', (p) => {
+    on('session:risk-flag', (p) => {
       this.touch(p.sessionId);
       this.withPane(p.sessionId, (pane) => pane.riskFlag(p.category, p.riskFlags));
       const card = this.offer(p.sessionId);
       if (card) this.updateOffer(card, { offer: { ...card.offer, riskFlags: p.riskFlags } });
     });
-    on<{ sessionId: string; connected: boolean }>('session:survivor-connection', (p) => {
+    on('session:survivor-connection', (p) => {
       this.touch(p.sessionId);
       this.withPane(p.sessionId, (pane) => pane.connection(p.connected));
     });
-    on<{ sessionId: string }>('session:transferred', (p) => { this.touch(p.sessionId); this.drop(p.sessionId, copy.value.chat.transferredAway); });
-    on<EscalationStatus>('escalation:status', (p) => this.withPane(p.sessionId, (pane) => {
-      // raised in another tab (or not yet acknowledged here): the server's list brings its service and number
-      if (!pane.knowsEscalation(p.escalationId)) void this.sync();
-      pane.escalationStatus(p);
-    }));
+    on('session:transferred', (p) => { this.touch(p.sessionId); this.drop(p.sessionId, copy.value.chat.transferredAway); });
+    on('escalation:status', (p) => {
+      // the chat's record was purged before this late change: it can only be on a pane that already shows the escalation
+      if (p.sessionId === null) return this.panes.find((pane) => pane.knowsEscalation(p.escalationId))?.escalationStatus(p);
+      this.withPane(p.sessionId, (pane) => {
+        // raised in another tab (or not yet acknowledged here): the server's list brings its service and number
+        if (!pane.knowsEscalation(p.escalationId)) void this.sync();
+        pane.escalationStatus(p);
+      });
+    });
   }
 
   /**
