@@ -1,4 +1,4 @@
-import { createElement, render } from 'preact';
+import { createElement, render, type ComponentChild } from 'preact';
 import { announce, h, uid } from '../dom';
 import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
@@ -9,7 +9,7 @@ import { CloseForm } from './close-form';
 import { ComposeBox } from './compose';
 import { escalationForm, escalationList, restoredEscalation, type RaisedEscalation } from './escalation-form';
 import { statusText } from './escalation-status';
-import { transferForm } from './transfer-form';
+import { TransferForm } from './transfer-form';
 import { TriageFacts } from './triage';
 
 type Msg = Message & { pending?: boolean };
@@ -204,7 +204,7 @@ export class ChatPane {
 
   destroy(): void {
     this.compose.stop();
-    if (this.form?.key === 'close') render(null, this.side);
+    if (this.form && this.form.el === undefined) render(null, this.side);
     this.el.remove();
   }
 
@@ -246,40 +246,26 @@ export class ChatPane {
   private renderSide(): void {
     const t = copy.value;
     const back = () => this.setMode('chat');
-    if (this.mode === 'close') {
-      // a component: drawn again with the chat's state, it keeps what was chosen (and follows the language by itself)
-      if (this.form?.key !== 'close') this.side.replaceChildren();
-      this.form = { key: 'close' };
-      render(createElement(CloseForm, {
-        ended: this.state === 'ended',
-        back: this.state === 'active' ? back : undefined,
-        submit: async (form) => {
-          const ack = await request('session:close', { sessionId: this.id, ...form });
-          const now = copy.value;
-          if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, now.close.done);
-          return ack.error.code === 'unavailable' ? now.app.connection.offline : now.app.failed;
-        },
-      }), this.side);
+    const component = this.sideComponent(back);
+    if (component) {
+      // a component: drawn again with the chat's state, it keeps what was typed and chosen (and follows the language by itself)
+      if (this.form?.key !== this.mode) {
+        if (this.form?.el === undefined) render(null, this.side);
+        this.side.replaceChildren();
+      }
+      this.form = { key: this.mode };
+      render(component, this.side);
       this.side.hidden = false;
       this.el.classList.add('has-form');
       return;
     }
-    if (this.form?.key === 'close') render(null, this.side);
+    if (this.form && this.form.el === undefined) render(null, this.side);
     const key = `${this.mode}:${uiLang.value}:${this.state}`;
     let content: HTMLElement | undefined;
     if (this.mode === 'chat') {
       content = undefined;
     } else if (this.form?.key === key) {
       content = this.form.el;
-    } else if (this.mode === 'transfer') {
-      content = transferForm(this.language, {
-        back,
-        submit: async (target) => {
-          const ack = await request('session:transfer', { sessionId: this.id, ...target });
-          if (ack.ok) return this.hooks.gone(this.id, t.transfer.done);
-          return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
-        },
-      });
     } else {
       content = escalationForm(this.language, {
         back,
@@ -303,6 +289,35 @@ export class ChatPane {
     this.side.replaceChildren(content ?? '');
     this.side.hidden = !content;
     this.el.classList.toggle('has-form', !!content);
+  }
+
+  /** The open form when it is a component (closing, transfer). */
+  private sideComponent(back: () => void): ComponentChild | undefined {
+    if (this.mode === 'close') {
+      return createElement(CloseForm, {
+        ended: this.state === 'ended',
+        back: this.state === 'active' ? back : undefined,
+        submit: async (form) => {
+          const ack = await request('session:close', { sessionId: this.id, ...form });
+          const t = copy.value;
+          if (ack.ok || ack.error.code === 'conflict') return this.hooks.gone(this.id, t.close.done);
+          return ack.error.code === 'unavailable' ? t.app.connection.offline : t.app.failed;
+        },
+      });
+    }
+    if (this.mode === 'transfer') {
+      return createElement(TransferForm, {
+        language: this.language,
+        back,
+        submit: async (target) => {
+          const ack = await request('session:transfer', { sessionId: this.id, ...target });
+          const t = copy.value;
+          if (ack.ok) return this.hooks.gone(this.id, t.transfer.done);
+          return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
+        },
+      });
+    }
+    return undefined;
   }
 
   /**
