@@ -3,11 +3,12 @@ import { announce, h, uid } from '../dom';
 import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import { request } from '../services';
-import { cannedFor, lang as uiLang, t as copy } from '../store';
+import { lang as uiLang, t as copy } from '../store';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
 import { CloseForm } from './close-form';
-import { ComposeBox } from './compose';
-import { escalationForm, escalationList, restoredEscalation, type RaisedEscalation } from './escalation-form';
+import { Compose } from './compose';
+import { EscalationForm } from './escalation-form';
+import { EscalationList, restoredEscalation, type RaisedEscalation } from './escalation-list';
 import { statusText } from './escalation-status';
 import { TransferForm } from './transfer-form';
 import { TriageFacts } from './triage';
@@ -44,10 +45,9 @@ export class ChatPane {
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
   private mode: Mode = 'chat';
-  /** The open form, kept while the counsellor looks at another chat, so nothing typed in it is lost. */
-  private form?: { key: string; el?: HTMLElement };
   private readonly escalations: RaisedEscalation[] = [];
-  private readonly compose: ComposeBox;
+  /** Whether the compose box (a component) is drawn under the conversation. */
+  private composing = false;
   private readonly head = h('header', { class: 'pane-head' });
   private readonly meta = h('div', { class: 'pane-meta' });
   private readonly banners = h('div', { class: 'banners' });
@@ -72,12 +72,6 @@ export class ChatPane {
     this.id = data.sessionId;
     // after a reload or a new sign-in: the escalations raised from this chat, with their status and number to call
     for (const e of data.escalations ?? []) this.upsertEscalation(restoredEscalation(e));
-    this.compose = new ComposeBox(this.id, this.language, {
-      sent: (m) => this.append(m),
-      confirmed: (clientId, id, sentAt) => this.confirm(clientId, id, sentAt),
-      failed: (clientId) => this.removeMessage(clientId),
-      hasCounsellorMessage: () => this.messages.some((m) => m.from === 'counsellor'),
-    });
     // the newest message stays in view when the conversation gets narrower or shorter (a form opens, the window changes)
     this.log.addEventListener('scroll', () => { this.pinned = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40; }, { passive: true });
     new ResizeObserver(() => { if (this.pinned) this.log.scrollTop = this.log.scrollHeight; }).observe(this.log);
@@ -110,13 +104,8 @@ export class ChatPane {
     this.scrollDown(true);
   }
 
-  /** Quick replies arrived after the chat was shown. */
-  refreshCompose(): void {
-    if (this.state === 'active') this.renderBottom();
-  }
-
   focusInput(): void {
-    if (this.mode === 'chat' && this.state === 'active') this.compose.focus();
+    if (this.mode === 'chat' && this.state === 'active') this.bottom.querySelector<HTMLElement>('[data-qa="message-input"]')?.focus();
     else (this.side.querySelector<HTMLElement>('select, button, textarea, input') ?? this.bottom.querySelector<HTMLElement>('button'))?.focus();
   }
 
@@ -203,8 +192,9 @@ export class ChatPane {
   }
 
   destroy(): void {
-    this.compose.stop();
-    if (this.form && this.form.el === undefined) render(null, this.side);
+    if (this.composing) render(null, this.bottom);
+    render(null, this.side);
+    render(null, this.escalationsEl);
     this.el.remove();
   }
 
@@ -237,62 +227,35 @@ export class ChatPane {
   /** Under the conversation: the compose box while the chat is on, else the way to the closing form. */
   private renderBottom(): void {
     const t = copy.value;
-    if (this.state === 'active') this.bottom.replaceChildren(this.compose.render(cannedFor(this.language)));
-    else if (this.mode === 'close') this.bottom.replaceChildren();
+    if (this.state === 'active') {
+      // drawn once and kept: the draft, the caret and the quick replies (which it reads from the store) stay as they are
+      if (this.composing) return;
+      this.composing = true;
+      return render(createElement(Compose, {
+        sessionId: this.id, language: this.language,
+        sent: (m) => this.append(m),
+        confirmed: (clientId, id, sentAt) => this.confirm(clientId, id, sentAt),
+        failed: (clientId) => this.removeMessage(clientId),
+        hasCounsellorMessage: () => this.messages.some((m) => m.from === 'counsellor'),
+      }), this.bottom);
+    }
+    if (this.composing) render(null, this.bottom);
+    this.composing = false;
+    if (this.mode === 'close') this.bottom.replaceChildren();
     else this.bottom.replaceChildren(h('p', { class: 'ended-prompt' }, h('button', { type: 'button', class: 'primary', onclick: () => this.setMode('close') }, t.close.title)));
   }
 
-  /** Beside the conversation: the open form, kept while the counsellor looks at another chat. */
+  /** Beside the conversation: the open form, kept (with what is typed in it) while the counsellor looks at another chat. */
   private renderSide(): void {
-    const t = copy.value;
-    const back = () => this.setMode('chat');
-    const component = this.sideComponent(back);
-    if (component) {
-      // a component: drawn again with the chat's state, it keeps what was typed and chosen (and follows the language by itself)
-      if (this.form?.key !== this.mode) {
-        if (this.form?.el === undefined) render(null, this.side);
-        this.side.replaceChildren();
-      }
-      this.form = { key: this.mode };
-      render(component, this.side);
-      this.side.hidden = false;
-      this.el.classList.add('has-form');
-      return;
-    }
-    if (this.form && this.form.el === undefined) render(null, this.side);
-    const key = `${this.mode}:${uiLang.value}:${this.state}`;
-    let content: HTMLElement | undefined;
-    if (this.mode === 'chat') {
-      content = undefined;
-    } else if (this.form?.key === key) {
-      content = this.form.el;
-    } else {
-      content = escalationForm(this.language, {
-        back,
-        submit: async (body, chosen) => {
-          const ack = await request('escalation:create', { sessionId: this.id, consent: true, ...body });
-          if (!ack.ok) return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
-          const item = this.upsertEscalation({
-            escalationId: String(ack.escalationId), serviceName: chosen.name, urgency: chosen.urgency, channel: String(ack.channel),
-            ...(typeof ack.phone === 'string' ? { phone: ack.phone } : {}),
-          }, String(ack.status));
-          this.setMode('chat');
-          this.renderEscalations();
-          const e = copy.value.escalation;
-          announce(`${chosen.name}: ${statusText(copy.value, item, 'me')}${item.channel === 'phone' && item.phone ? `. ${e.callNow} ${item.phone}` : ''}`, true);
-          // a phone escalation is not done until the counsellor calls and records the result
-          this.escalationsEl.querySelector<HTMLElement>(`[data-id="${item.escalationId}"] button`)?.focus();
-        },
-      });
-    }
-    this.form = content ? { key, el: content } : undefined;
-    this.side.replaceChildren(content ?? '');
-    this.side.hidden = !content;
-    this.el.classList.toggle('has-form', !!content);
+    const form = this.sideForm();
+    // drawn again with the chat's state, a form keeps what was typed and chosen (and follows the language by itself)
+    render(form ?? null, this.side);
+    this.side.hidden = !form;
+    this.el.classList.toggle('has-form', !!form);
   }
 
-  /** The open form when it is a component (closing, transfer). */
-  private sideComponent(back: () => void): ComponentChild | undefined {
+  private sideForm(): ComponentChild | undefined {
+    const back = () => this.setMode('chat');
     if (this.mode === 'close') {
       return createElement(CloseForm, {
         ended: this.state === 'ended',
@@ -314,6 +277,27 @@ export class ChatPane {
           const t = copy.value;
           if (ack.ok) return this.hooks.gone(this.id, t.transfer.done);
           return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
+        },
+      });
+    }
+    if (this.mode === 'escalate') {
+      return createElement(EscalationForm, {
+        language: this.language,
+        back,
+        submit: async (body, chosen) => {
+          const ack = await request('escalation:create', { sessionId: this.id, consent: true, ...body });
+          const t = copy.value;
+          if (!ack.ok) return ack.error.code === 'unavailable' ? t.app.connection.offline : ack.error.message;
+          const item = this.upsertEscalation({
+            escalationId: String(ack.escalationId), serviceName: chosen.name, urgency: chosen.urgency, channel: String(ack.channel),
+            ...(typeof ack.phone === 'string' ? { phone: ack.phone } : {}),
+          }, String(ack.status));
+          this.setMode('chat');
+          this.renderEscalations();
+          const e = t.escalation;
+          announce(`${chosen.name}: ${statusText(t, item, 'me')}${item.channel === 'phone' && item.phone ? `. ${e.callNow} ${item.phone}` : ''}`, true);
+          // a phone escalation is not done until the counsellor calls and records the result
+          this.escalationsEl.querySelector<HTMLElement>(`[data-id="${item.escalationId}"] button`)?.focus();
         },
       });
     }
@@ -340,7 +324,7 @@ export class ChatPane {
     const focused = document.activeElement;
     const active = focused instanceof HTMLElement && this.escalationsEl.contains(focused) ? focused : undefined;
     const id = active?.closest('[data-qa="escalation"]')?.getAttribute('data-id');
-    this.escalationsEl.replaceChildren(escalationList(this.escalations, () => this.renderEscalations()));
+    render(createElement(EscalationList, { raised: this.escalations, changed: () => this.renderEscalations() }), this.escalationsEl);
     if (!active || !id) return;
     const item = this.escalationsEl.querySelector<HTMLElement>(`[data-qa="escalation"][data-id="${id}"]`);
     (item?.querySelector<HTMLElement>(`[data-qa="${active.dataset.qa}"]`) ?? item?.querySelector<HTMLElement>('button') ?? item)?.focus();

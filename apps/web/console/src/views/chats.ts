@@ -299,7 +299,7 @@ export class ChatsView implements View {
 
   private async loadCanned(): Promise<void> {
     if (canned.value.length > 0) return;
+    // the compose boxes read the quick replies from the store: they show them when they come
     canned.value = await api.get<CannedReply[]>('/api/canned').catch(() => []);
-    if (canned.value.length > 0) this.pane(this.selected)?.refreshCompose();
   }
 }
