@@ -174,7 +174,6 @@ export class App {
 
   setPresence(status: Presence, reason?: string): void {
     store.presence.value = status;
-    this.chats?.presenceChanged();
     if (reason === 'offer-timeout') this.notify('away', this.t.presence.awayAfterTimeout, 'warning');
     if (status === 'available') store.clearNotice('away');
   }

@@ -66,6 +66,12 @@ export interface DeskOffer { key: number; offer: Offer; received: number; busy: 
 /** The desk's offers, oldest first (written by the desk from the socket's events and its lists). */
 export const deskOffers = signal<readonly DeskOffer[]>([]);
 
+/** A chat on the desk as its list shows it: its number on the desk, line, unread messages, form still to fill in, risk. */
+export interface DeskChatTab { sessionId: string; number: number; language: Lang; unread: number; needsForm: boolean; flagged: boolean }
+/** The desk's chats in the order they came, and the one on screen (written by the desk). */
+export const deskChats = signal<readonly DeskChatTab[]>([]);
+export const selectedChat = signal<string | undefined>(undefined);
+
 /** The quick replies (all languages), loaded once a chat is open. */
 export const canned = signal<CannedReply[]>([]);
 

@@ -1,9 +1,11 @@
+import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import type { Listen, View } from '../app';
 import { announce, focusHeading, h } from '../dom';
 import { api, attention, request } from '../services';
-import { attentionCount, canned, clearNotice, deskOffers, isManager, lang as uiLang, notify, presence, t as copy, type DeskOffer } from '../store';
+import { attentionCount, canned, clearNotice, deskChats, deskOffers, isManager, lang as uiLang, notify, selectedChat, t as copy, type DeskOffer } from '../store';
 import type { CannedReply, Offer, OwnSession } from '../wire';
+import { ChatList, DeskStatus } from './chat-list';
 import { ChatPane } from './chat-pane';
 import { OfferCards } from './offer-card';
 
@@ -38,6 +40,17 @@ export class ChatsView implements View {
     document.addEventListener('visibilitychange', () => this.markSeen());
     // the cards read the store: an offer written there is drawn (and ticks) by itself
     render(createElement(OfferCards, { accept: (id: string) => void this.accept(id), decline: (id: string) => void this.decline(id) }), this.offersEl);
+    render(createElement(DeskStatus, {}), this.statusEl);
+    render(createElement(ChatList, { select: (id: string) => this.select(id, true) }), this.listEl);
+    // the regions' own names and whether they show follow the store too
+    effect(() => {
+      const t = copy.value;
+      this.heading.textContent = t.app.nav.chats;
+      this.offersEl.setAttribute('aria-label', t.offer.region);
+      this.offersEl.hidden = deskOffers.value.length === 0;
+      this.listEl.setAttribute('aria-label', t.chat.listLabel);
+      this.listEl.hidden = deskChats.value.length === 0;
+    });
   }
 
   listen(on: Listen): void {
@@ -108,34 +121,22 @@ export class ChatsView implements View {
     else this.accepting.get(id)?.push(apply);
   }
 
-  /** The whole desk (first display, a new language); events update their own region only. */
+  /** The whole desk (first display, a new language); its lists draw themselves from the store. */
   render(): void {
-    const t = copy.value;
-    this.heading.textContent = t.app.nav.chats;
-    this.offersEl.setAttribute('aria-label', t.offer.region);
-    this.renderOffers();
     this.renderPane(true);
     if (this.el.childElementCount === 0) this.el.append(this.heading, this.offersEl, this.statusEl, this.listEl, this.paneHost);
   }
 
   private renderOffers(): void {
-    this.offersEl.hidden = deskOffers.value.length === 0;
-    this.renderList();
+    this.updateBadge();
   }
 
-  /** The chat list with unread counts, or what to expect when there is nothing yet. */
+  /** The chat list's state in the store (the list and the empty desk's words draw from it), and the counts. */
   private renderList(): void {
-    const t = copy.value;
-    const current = this.pane(this.selected);
-    this.statusEl.replaceChildren(this.panes.length === 0 && deskOffers.value.length === 0 ? h('p', { class: `empty is-${presence.value}` }, t.chat.empty[presence.value]) : '');
-    this.listEl.setAttribute('aria-label', t.chat.listLabel);
-    this.listEl.hidden = this.panes.length === 0;
-    this.listEl.replaceChildren(h('ul', {}, ...this.panes.map((pane) => h('li', {},
-      h('button', { type: 'button', class: `chat-tab${pane.needsForm ? ' needs-form' : ''}${pane.flagged ? ' flagged' : ''}`, 'aria-current': pane === current ? 'true' : undefined,
-        onclick: () => this.select(pane.id, true) },
-        h('span', {}, t.chat.tab(pane.number, t.langName[pane.language])),
-        pane.needsForm && h('span', { class: 'tag' }, t.chat.formNeeded),
-        pane.unread > 0 && h('span', { class: 'badge', 'aria-label': t.chat.unread(pane.unread) }, String(pane.unread)))))));
+    deskChats.value = this.panes.map((pane) => ({
+      sessionId: pane.id, number: pane.number, language: pane.language, unread: pane.unread, needsForm: pane.needsForm, flagged: pane.flagged,
+    }));
+    selectedChat.value = this.pane(this.selected)?.id;
     this.updateBadge();
   }
 
@@ -155,10 +156,6 @@ export class ChatsView implements View {
   private updateBadge(): void {
     attentionCount.value = this.attentionCount();
     attention.setUnread(this.unreadCount());
-  }
-
-  presenceChanged(): void {
-    this.renderList();
   }
 
   openCount(): number {
