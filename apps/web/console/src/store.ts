@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { CannedReply, LiveSession, Message, Offer, QueueStatus } from './wire';
+import type { CannedReply, LiveSession, Message, Offer, QueueStatus, Triage } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
@@ -66,10 +66,19 @@ export interface DeskOffer { key: number; offer: Offer; received: number; busy: 
 /** The desk's offers, oldest first (written by the desk from the socket's events and its lists). */
 export const deskOffers = signal<readonly DeskOffer[]>([]);
 
-/** A chat on the desk as its list shows it: its number on the desk, line, unread messages, form still to fill in, risk. */
-export interface DeskChatTab { sessionId: string; number: number; language: Lang; unread: number; needsForm: boolean; flagged: boolean }
+/** Which form is open beside a chat ('chat': none). */
+export type ChatMode = 'chat' | 'close' | 'transfer' | 'escalate';
+/**
+ * A chat on the desk as its list and its header show it: its number on the desk, line, unread
+ * messages, form still to fill in, risk, and the facts and state its header and banners show.
+ */
+export interface DeskChat {
+  sessionId: string; number: number; language: Lang; unread: number; needsForm: boolean; flagged: boolean;
+  assignedAt: string | null; state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; riskFlags: string[]; survivorConnected: boolean;
+  triage: Triage; mode: ChatMode;
+}
 /** The desk's chats in the order they came, and the one on screen (written by the desk). */
-export const deskChats = signal<readonly DeskChatTab[]>([]);
+export const deskChats = signal<readonly DeskChat[]>([]);
 export const selectedChat = signal<string | undefined>(undefined);
 
 /** The quick replies (all languages), loaded once a chat is open. */

@@ -3,21 +3,20 @@ import { announce, h, uid } from '../dom';
 import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import { request } from '../services';
-import { lang as uiLang, t as copy } from '../store';
+import { lang as uiLang, t as copy, type ChatMode, type DeskChat } from '../store';
 import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
+import { ChatBanners, ChatMeta, ChatTitle } from './chat-head';
 import { CloseForm } from './close-form';
 import { Compose } from './compose';
 import { EscalationForm } from './escalation-form';
 import { EscalationList, restoredEscalation, type RaisedEscalation } from './escalation-list';
 import { statusText } from './escalation-status';
 import { TransferForm } from './transfer-form';
-import { TriageFacts } from './triage';
 
 type Msg = Message & { pending?: boolean };
-type Mode = 'chat' | 'close' | 'transfer' | 'escalate';
 
 export interface PaneHooks {
-  /** Something the chat list shows changed (unread, form needed, flags). */
+  /** Something the chat list or this chat's header shows changed (unread, form needed, flags, state, the open form). */
   changed(): void;
   /** The chat left this counsellor (closed, transferred). */
   gone(sessionId: string, text: string): void;
@@ -26,8 +25,10 @@ export interface PaneHooks {
 /**
  * One chat: header with triage and banners, the transcript with the compose box under it,
  * and beside them (below them on a narrow screen) one of the forms — close, transfer,
- * escalate — so the counsellor can keep writing to the person while filling it in. Events
- * update their own region only, so nothing steals focus or the caret from someone typing.
+ * escalate — so the counsellor can keep writing to the person while filling it in. The
+ * pane keeps the chat's state; the header, banners, compose box, forms and escalations are
+ * components in their own regions, and the transcript is appended to by hand, so nothing
+ * steals focus or the caret from someone typing.
  */
 export class ChatPane {
   readonly el = h('section', { class: 'pane' });
@@ -44,7 +45,7 @@ export class ChatPane {
   private survivorConnected: boolean;
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
-  private mode: Mode = 'chat';
+  private mode: ChatMode = 'chat';
   private readonly escalations: RaisedEscalation[] = [];
   /** Whether the compose box (a component) is drawn under the conversation. */
   private composing = false;
@@ -70,6 +71,12 @@ export class ChatPane {
     this.triage = data.triage;
     this.assignedAt = data.assignedAt;
     this.id = data.sessionId;
+    // the header, banners and actions draw themselves from this chat's entry in the store (published through `changed`)
+    const headingId = uid('chat');
+    this.el.setAttribute('aria-labelledby', headingId);
+    render(createElement(ChatTitle, { sessionId: this.id, headingId }), this.head);
+    render(createElement(ChatBanners, { sessionId: this.id }), this.banners);
+    render(createElement(ChatMeta, { sessionId: this.id, setMode: (mode: ChatMode) => this.setMode(mode) }), this.meta);
     // after a reload or a new sign-in: the escalations raised from this chat, with their status and number to call
     for (const e of data.escalations ?? []) this.upsertEscalation(restoredEscalation(e));
     // the newest message stays in view when the conversation gets narrower or shorter (a form opens, the window changes)
@@ -88,14 +95,19 @@ export class ChatPane {
     return this.riskFlags.length > 0 || this.quickExit || this.triage.immediateDanger;
   }
 
+  /** What the desk's list and this chat's header show, for the store. */
+  summary(): DeskChat {
+    return {
+      sessionId: this.id, number: this.number, language: this.language, unread: this.unread, needsForm: this.needsForm, flagged: this.flagged,
+      assignedAt: this.assignedAt, state: this.state, endedBy: this.endedBy, quickExit: this.quickExit, riskFlags: this.riskFlags,
+      survivorConnected: this.survivorConnected, triage: this.triage, mode: this.mode,
+    };
+  }
+
   render(): void {
     const t = copy.value;
     this.renderedLang = uiLang.value;
-    const headingId = uid('chat');
-    this.el.setAttribute('aria-labelledby', headingId);
     this.log.setAttribute('aria-label', t.chat.transcript);
-    this.renderHead(headingId);
-    this.renderBanners();
     this.transcript.replaceChildren(...this.messages.map((m) => this.messageEl(m)));
     this.renderEscalations();
     this.renderBottom();
@@ -156,8 +168,6 @@ export class ChatPane {
     this.quickExit = this.quickExit || quickExit;
     this.typing(false);
     if (this.mode !== 'close') this.mode = 'chat';
-    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
-    this.renderBanners();
     this.renderBottom();
     this.renderSide();
     announce(`${t.chat.heading(this.number, t.langName[this.language])}: ${this.quickExit ? t.chat.quickExit : t.chat.ended[by] ?? t.chat.ended.system} ${t.chat.fillForm}`, true);
@@ -166,7 +176,6 @@ export class ChatPane {
 
   riskFlag(category: string | undefined, flags: string[]): void {
     this.riskFlags = flags;
-    this.renderBanners();
     const t = copy.value;
     if (category) announce(t.chat.riskAnnounce(this.number, t.riskFlag.category[category] ?? category), true);
     this.hooks.changed();
@@ -174,7 +183,7 @@ export class ChatPane {
 
   connection(connected: boolean): void {
     this.survivorConnected = connected;
-    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
+    this.hooks.changed();
   }
 
   knowsEscalation(escalationId: string): boolean {
@@ -193,35 +202,8 @@ export class ChatPane {
 
   destroy(): void {
     if (this.composing) render(null, this.bottom);
-    render(null, this.side);
-    render(null, this.escalationsEl);
+    for (const region of [this.head, this.banners, this.meta, this.side, this.escalationsEl]) render(null, region);
     this.el.remove();
-  }
-
-  private renderHead(headingId: string): void {
-    const t = copy.value;
-    this.head.replaceChildren(
-      h('div', { class: 'title-row' },
-        h('h2', { id: headingId }, t.chat.heading(this.number, t.langName[this.language])),
-        this.assignedAt && h('span', { class: 'started' }, t.chat.started(timeOfDay(this.assignedAt, uiLang.value))),
-        this.state === 'active' && h('span', { class: `survivor-link ${this.survivorConnected ? 'on' : 'off'}` }, this.survivorConnected ? t.chat.survivorOnline : t.chat.survivorOffline)));
-    const facts = h('dl', { class: 'facts inline-facts' });
-    render(createElement(TriageFacts, { triage: this.triage }), facts);
-    this.meta.replaceChildren(
-      facts,
-      h('div', { class: 'pane-actions', role: 'group', 'aria-label': t.chat.actions },
-        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'aria-pressed': String(this.mode === 'transfer'), onclick: () => this.setMode('transfer') }, t.chat.transfer),
-        this.state === 'active' && h('button', { type: 'button', class: 'secondary', 'data-qa': 'escalate', 'aria-pressed': String(this.mode === 'escalate'), onclick: () => this.setMode('escalate') }, t.chat.escalate),
-        h('button', { type: 'button', class: 'secondary close-button', 'data-qa': 'close-session', 'aria-pressed': String(this.mode === 'close'), onclick: () => this.setMode('close') },
-          this.state === 'active' ? t.chat.close : t.close.title)));
-  }
-
-  private renderBanners(): void {
-    const t = copy.value;
-    this.banners.replaceChildren(
-      this.quickExit ? h('div', { class: 'banner danger', 'data-qa': 'quick-exit-banner' }, h('strong', {}, t.chat.quickExit), ' ', t.chat.quickExitDetail) : '',
-      this.riskFlags.length > 0 ? h('div', { class: 'banner risk' }, h('strong', {}, `${t.riskFlag.title}: `), this.riskFlags.map((f) => t.riskFlag.category[f] ?? f).join(', ')) : '',
-      this.state === 'ended' && !this.quickExit ? h('div', { class: 'banner ended' }, h('strong', {}, t.chat.ended[this.endedBy ?? 'system'] ?? t.chat.ended.system), ' ', t.chat.fillForm) : '');
   }
 
   /** Under the conversation: the compose box while the chat is on, else the way to the closing form. */
@@ -330,9 +312,9 @@ export class ChatPane {
     (item?.querySelector<HTMLElement>(`[data-qa="${active.dataset.qa}"]`) ?? item?.querySelector<HTMLElement>('button') ?? item)?.focus();
   }
 
-  private setMode(mode: Mode): void {
+  private setMode(mode: ChatMode): void {
     this.mode = this.mode === mode && mode !== 'chat' ? 'chat' : mode;
-    this.renderHead(this.el.getAttribute('aria-labelledby') ?? uid('chat'));
+    this.hooks.changed();
     this.renderBottom();
     this.renderSide();
     this.focusInput();

@@ -133,9 +133,7 @@ export class ChatsView implements View {
 
   /** The chat list's state in the store (the list and the empty desk's words draw from it), and the counts. */
   private renderList(): void {
-    deskChats.value = this.panes.map((pane) => ({
-      sessionId: pane.id, number: pane.number, language: pane.language, unread: pane.unread, needsForm: pane.needsForm, flagged: pane.flagged,
-    }));
+    deskChats.value = this.panes.map((pane) => pane.summary());
     selectedChat.value = this.pane(this.selected)?.id;
     this.updateBadge();
   }

@@ -1,0 +1,57 @@
+import { timeOfDay } from '../format';
+import { deskChats, lang, t, type ChatMode, type DeskChat } from '../store';
+import { TriageFacts } from './triage';
+
+function useChat(sessionId: string): DeskChat | undefined {
+  return deskChats.value.find((c) => c.sessionId === sessionId);
+}
+
+/** A chat's title line: which chat, since when, and whether the person is connected. */
+export function ChatTitle({ sessionId, headingId }: { sessionId: string; headingId: string }) {
+  const chat = useChat(sessionId);
+  if (!chat) return null;
+  const copy = t.value;
+  return (
+    <div class="title-row">
+      <h2 id={headingId}>{copy.chat.heading(chat.number, copy.langName[chat.language])}</h2>
+      {chat.assignedAt && <span class="started">{copy.chat.started(timeOfDay(chat.assignedAt, lang.value))}</span>}
+      {chat.state === 'active' && <span class={`survivor-link ${chat.survivorConnected ? 'on' : 'off'}`}>{chat.survivorConnected ? copy.chat.survivorOnline : copy.chat.survivorOffline}</span>}
+    </div>
+  );
+}
+
+/** What must not be missed about a chat: the person left quickly, a risk was detected, it ended and needs its form. */
+export function ChatBanners({ sessionId }: { sessionId: string }) {
+  const chat = useChat(sessionId);
+  if (!chat) return null;
+  const copy = t.value;
+  return (
+    <>
+      {chat.quickExit && <div class="banner danger" data-qa="quick-exit-banner"><strong>{copy.chat.quickExit}</strong>{' '}{copy.chat.quickExitDetail}</div>}
+      {chat.riskFlags.length > 0 && <div class="banner risk"><strong>{`${copy.riskFlag.title}: `}</strong>{chat.riskFlags.map((f) => copy.riskFlag.category[f] ?? f).join(', ')}</div>}
+      {chat.state === 'ended' && !chat.quickExit && (
+        <div class="banner ended"><strong>{copy.chat.ended[chat.endedBy ?? 'system'] ?? copy.chat.ended.system}</strong>{' '}{copy.chat.fillForm}</div>
+      )}
+    </>
+  );
+}
+
+/** The triage answers and the chat's actions; the button of the open form is pressed. */
+export function ChatMeta({ sessionId, setMode }: { sessionId: string; setMode(mode: ChatMode): void }) {
+  const chat = useChat(sessionId);
+  if (!chat) return null;
+  const copy = t.value;
+  const active = chat.state === 'active';
+  return (
+    <>
+      <dl class="facts inline-facts"><TriageFacts triage={chat.triage} /></dl>
+      <div class="pane-actions" role="group" aria-label={copy.chat.actions}>
+        {active && <button type="button" class="secondary" aria-pressed={chat.mode === 'transfer'} onClick={() => setMode('transfer')}>{copy.chat.transfer}</button>}
+        {active && <button type="button" class="secondary" data-qa="escalate" aria-pressed={chat.mode === 'escalate'} onClick={() => setMode('escalate')}>{copy.chat.escalate}</button>}
+        <button type="button" class="secondary close-button" data-qa="close-session" aria-pressed={chat.mode === 'close'} onClick={() => setMode('close')}>
+          {active ? copy.chat.close : copy.close.title}
+        </button>
+      </div>
+    </>
+  );
+}
