@@ -16,16 +16,17 @@ export function AuditAdmin() {
   const [people, setPeople] = useState<Person[]>([]);
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
-  const [entries, setEntries] = useState<Entry[] | undefined>(undefined);
+  // the rows with the filter they answer (`action|actor`), so a reader can tell a redrawn table from the last one
+  const [shown, setShown] = useState<{ filter: string; entries: Entry[] } | undefined>(undefined);
   useEffect(() => {
     void api.get<Person[]>('/api/admin/staff').then((p) => setPeople([...p].sort((a, b) => a.name.localeCompare(b.name))), () => undefined);
   }, []);
   useEffect(() => {
     // only the newest request draws: a slow answer to an older filter never replaces a newer one
     let current = true;
-    setEntries(undefined);
+    setShown(undefined);
     const query = new URLSearchParams({ limit: '200', ...(action ? { action } : {}), ...(actor ? { actor } : {}) });
-    void api.get<Entry[]>(`/api/admin/audit?${query}`).catch(() => []).then((e) => { if (current) setEntries(e); });
+    void api.get<Entry[]>(`/api/admin/audit?${query}`).catch(() => []).then((entries) => { if (current) setShown({ filter: `${action}|${actor}`, entries }); });
     return () => { current = false; };
   }, [action, actor]);
   const copy = t.value;
@@ -47,12 +48,12 @@ export function AuditAdmin() {
           </select>
         )}</Field>
       </fieldset>
-      {!entries ? <p>{copy.app.loading}</p> : entries.length === 0 ? <p class="tip" data-qa="audit-empty">{action || actor ? a.noMatch : a.empty}</p> : (
+      {!shown ? <p>{copy.app.loading}</p> : shown.entries.length === 0 ? <p class="tip" data-qa="audit-empty" data-filter={shown.filter}>{action || actor ? a.noMatch : a.empty}</p> : (
         <div class="table-wrap">
-          <table data-qa="audit-table">
+          <table data-qa="audit-table" data-filter={shown.filter}>
             <thead><tr>{[a.at, a.who, a.action, a.target, a.session, a.detail].map((x) => <th scope="col">{x}</th>)}</tr></thead>
             <tbody>
-              {entries.map((e) => (
+              {shown.entries.map((e) => (
                 <tr data-qa="audit-entry" data-action={e.action}>
                   <td class="num">{dateTime(e.at, lang.value)}</td>
                   <td>{e.actor ?? a.nobody}</td>
