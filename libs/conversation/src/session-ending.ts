@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_OUT, STAFF_OUT, type EndedBy } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import type { SessionRecord } from '@prystan/persistence';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Notifier } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 
 /**
  * What follows the end of a session, wherever it ended (survivor, timeout, abandonment):

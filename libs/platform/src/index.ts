@@ -1,4 +1,3 @@
 export { PlatformModule, REDIS, DATA_SOURCE } from './platform.module';
-export { QueueBus } from './queue-bus';
 export { Notifier, socketIoKey, type Broadcaster } from './notifier';
 export { enableGracefulShutdown, loadConfigOrExit, installCrashHandlers } from './bootstrap';

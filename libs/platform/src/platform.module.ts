@@ -8,8 +8,7 @@ import {
   AuditRepository, CannedRepository, ContactLogRepository, createDataSource, Db, EscalationRepository, MaintenanceRepository, MessageRepository, RoutingRepository,
   SecondFactorRepository, ServiceRepository, SessionRepository, StaffRepository, SupervisionRepository, TokenRepository,
 } from '@prystan/persistence';
-import { createRedis } from '@prystan/queue';
-import { QueueBus } from './queue-bus';
+import { createRedis, QueueModule } from '@prystan/queue';
 
 export const REDIS = Symbol('REDIS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -29,9 +28,8 @@ const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionReposi
  * every `beforeApplicationShutdown` (a gateway's drain, a worker's running jobs) has finished.
  */
 class PlatformLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(REDIS) private readonly redis: Redis, private readonly bus: QueueBus) {}
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(REDIS) private readonly redis: Redis) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.bus.close().catch(() => undefined);
     this.redis.disconnect();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
@@ -39,7 +37,7 @@ class PlatformLifecycle implements OnApplicationShutdown {
 
 /**
  * What every process needs: configuration, the logger, PostgreSQL (the record), Redis and
- * the queues (the bus), the repositories and the key ring.
+ * the queues (the bus, from `@prystan/queue`), the repositories and the key ring.
  */
 @Global()
 @Module({})
@@ -55,12 +53,13 @@ export class PlatformModule {
       { provide: Db, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Db(ds) },
       ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [Db], useFactory: (db: Db) => new Repo(db) })),
       { provide: REDIS, useFactory: () => withOutageLog(createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`), logger) },
-      { provide: QueueBus, inject: [REDIS], useFactory: (redis: Redis) => new QueueBus(redis, config.REDIS_PREFIX) },
       { provide: Keyring, useFactory: () => new Keyring(config.messageKeys) },
       PlatformLifecycle,
     ];
     return {
       module: PlatformModule,
+      // the queues (and the QueueBus) share the producer connection
+      imports: [QueueModule.forRoot({ connection: REDIS, redisPrefix: config.REDIS_PREFIX })],
       providers,
       exports: providers.filter((p) => p !== PlatformLifecycle).map((p) => ('provide' in p ? p.provide : p)),
     };

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'bullmq';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /** Reconnection delays: short and capped, so work resumes within about half a second of Redis returning. */
@@ -9,20 +10,11 @@ export function reconnectDelayMs(times: number): number {
   return Math.min(RECONNECT_BASE_MS * 2 ** Math.max(0, times - 1), RECONNECT_CAP_MS);
 }
 
-/**
- * A Redis connection for a given use.
- * - `producer`: once it has been connected, requests (queue adds, rate limits, health) fail
- *   at once while Redis is away (no offline queue) so a caller gets `unavailable` instead of
- *   waiting; BullMQ recommends this for queues. Before the first connection, commands wait,
- *   so a process may start while Redis is still coming up.
- * - `worker`: BullMQ workers need `maxRetriesPerRequest: null` so a blocking command survives
- *   a reconnect.
- * - `pubsub`: the socket.io adapter's publisher and subscriber; the subscriber's subscriptions
- *   are restored by ioredis on reconnect (`autoResubscribe`).
- * Every use reconnects for ever with a short capped backoff.
- */
-export function createRedis(url: string, use: 'worker' | 'producer' | 'pubsub', name: string): Redis {
-  const options: RedisOptions = {
+type Use = 'worker' | 'producer' | 'pubsub';
+
+/** The options every use shares; only how long a command may wait for Redis differs. */
+function redisOptions(use: Use, name: string) {
+  return {
     connectionName: name,
     maxRetriesPerRequest: use === 'producer' ? 1 : null,
     enableOfflineQueue: true,
@@ -32,11 +24,35 @@ export function createRedis(url: string, use: 'worker' | 'producer' | 'pubsub', 
     connectTimeout: 2000,
     autoResubscribe: true,
     lazyConnect: false,
-  };
-  const redis = new IORedis(url, options);
+  } satisfies RedisOptions;
+}
+
+/**
+ * A Redis connection for a given use.
+ * - `producer`: once it has been connected, requests (queue adds, rate limits, health) fail
+ *   at once while Redis is away (no offline queue) so a caller gets `unavailable` instead of
+ *   waiting; BullMQ recommends this for queues. Before the first connection, commands wait,
+ *   so a process may start while Redis is still coming up.
+ * - `worker`: BullMQ workers need `maxRetriesPerRequest: null` so a blocking command survives
+ *   a reconnect (see `workerConnection`).
+ * - `pubsub`: the socket.io adapter's publisher and subscriber; the subscriber's subscriptions
+ *   are restored by ioredis on reconnect (`autoResubscribe`).
+ * Every use reconnects for ever with a short capped backoff.
+ */
+export function createRedis(url: string, use: Use, name: string): Redis {
+  const redis = new IORedis(url, redisOptions(use, name));
   // ioredis reads this option at each command
   if (use === 'producer') redis.once('ready', () => (redis.options.enableOfflineQueue = false));
   // errors while Redis is away are expected and retried; without a listener ioredis prints each one
   redis.on('error', () => undefined);
   return redis;
+}
+
+/**
+ * What a BullMQ worker connects with: the `worker` options and the URL, from which BullMQ opens
+ * its two connections (its commands, and its blocking wait for the next job, named after this
+ * one) and closes them with the worker.
+ */
+export function workerConnection(url: string, name: string): ConnectionOptions {
+  return { url, ...redisOptions('worker', name) };
 }

@@ -1,2 +1,4 @@
 export * from './names';
-export { createRedis } from './connections';
+export { createRedis, workerConnection } from './connections';
+export { QueueBus } from './queue-bus';
+export { QueueModule, type QueueModuleOptions } from './queue.module';

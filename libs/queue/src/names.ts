@@ -1,4 +1,5 @@
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
+import { backoffDelayMs } from '@prystan/escalation-delivery';
 
 /**
  * Every queue and job name, with explicit options. Job payloads carry ids only: never
@@ -26,12 +27,13 @@ export const JOB = {
 } as const;
 
 /** Which jobs each queue may carry; the worker refuses to start if one has no handler. */
-export const JOBS_BY_QUEUE: Record<QueueName, string[]> = {
+export const JOBS_BY_QUEUE = {
   [QUEUE.routing]: [JOB.route, JOB.offerExpire],
   [QUEUE.sessions]: [JOB.sessionEnded],
   [QUEUE.maintenance]: [JOB.sweep],
   [QUEUE.escalations]: [JOB.deliver],
-};
+} as const satisfies Record<QueueName, readonly string[]>;
+export type JobName<Q extends QueueName> = (typeof JOBS_BY_QUEUE)[Q][number];
 
 export interface RouteJob { reason: string }
 export interface OfferExpireJob { sessionId: string; offerSeq: number }
@@ -60,9 +62,37 @@ export const JOB_OPTIONS = {
     ...kept,
     jobId: `deliver_${escalationId}`,
     attempts: 8,
-    // exponential from 5 s, or longer when the service sent Retry-After (the worker's backoffStrategy)
+    // exponential from 5 s, or longer when the service sent Retry-After (WORKER_OPTIONS.escalations below)
     backoff: { type: 'retry-after' },
   }),
 } satisfies Record<string, JobsOptions | ((...args: never[]) => JobsOptions)>;
 
 export const SWEEP_EVERY_MS = 5000;
+
+/** The maintenance sweep's schedule (a BullMQ job scheduler: one per Redis, however many workers upsert it). */
+export const SWEEP_SCHEDULE = {
+  id: 'sweep',
+  repeat: { every: SWEEP_EVERY_MS },
+  job: { name: JOB.sweep, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } },
+} as const;
+
+/** Ordinary queues: a job whose worker died goes back to the queue within about lockDuration + 2 × stalledInterval (90 s). */
+const patient = { lockDuration: 30_000, stalledInterval: 30_000 };
+
+/**
+ * Each queue's workers (per worker process; the connection is added by the worker). Only the
+ * escalation queue has the custom backoff its jobs ask for (`retry-after`): exponential from
+ * 5 s, or the service's Retry-After when longer. An escalation must not wait long for a dead
+ * worker, so its queue checks more often (back within about 20 s).
+ */
+export const WORKER_OPTIONS = {
+  [QUEUE.routing]: { ...patient, concurrency: 2 },
+  [QUEUE.sessions]: { ...patient, concurrency: 4 },
+  [QUEUE.maintenance]: { ...patient, concurrency: 1 },
+  [QUEUE.escalations]: {
+    concurrency: 4,
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
+    settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => backoffDelayMs(attemptsMade, err) },
+  },
+} satisfies Record<QueueName, Omit<WorkerOptions, 'connection'>>;

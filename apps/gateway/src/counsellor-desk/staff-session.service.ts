@@ -5,7 +5,8 @@ import {
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, SessionRepository, StaffRepository, type StaffRecord } from '@prystan/persistence';
 import { ConversationService, ownEscalationItem } from '@prystan/conversation';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Notifier } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 import { PrystanMetrics } from '@prystan/metrics';
 import { RoutingService } from '@prystan/routing';
 

@@ -6,7 +6,8 @@ import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, ServiceRepository, SessionRepository, type EscalationRecord, type StaffRecord } from '@prystan/persistence';
 import { PrystanMetrics } from '@prystan/metrics';
 import { escalationStatusEvent, publishEscalationStatus } from '@prystan/conversation';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Notifier } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 
 /**
  * Raising an escalation: only from one's own active chat, only with consent. The consented

@@ -9,7 +9,8 @@ import {
   AuditRepository, EscalationRepository, SessionRepository, SupervisionRepository, type SessionRecord, type Sql, type StaffRecord,
 } from '@prystan/persistence';
 import { ConversationService, ownEscalationItem } from '@prystan/conversation';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Notifier } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 import { RoutingService } from '@prystan/routing';
 
 export const isManager = (s: StaffRecord) => s.role === 'manager' || s.role === 'admin';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LANGUAGES, STAFF_OUT, type Language } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
-import { Notifier, QueueBus } from '@prystan/platform';
+import { Notifier } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 import { detectRisk, type RiskMatch } from '@prystan/risk';
 import { retryLater } from '../common/retry-later';
 

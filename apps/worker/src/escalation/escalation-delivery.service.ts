@@ -11,7 +11,6 @@ import { PrystanMetrics } from '@prystan/metrics';
 import { EscalationRepository, ServiceRepository, type EscalationRecord } from '@prystan/persistence';
 import { publishEscalationStatus } from '@prystan/conversation';
 import { Notifier } from '@prystan/platform';
-import type { EscalationHandler } from '../runtime/escalation-handler';
 
 /**
  * Delivers one escalation to its service. At least once, with the escalation id as the
@@ -19,7 +18,7 @@ import type { EscalationHandler } from '../runtime/escalation-handler';
  * escalation is never sent again. Details are opened only here, in memory.
  */
 @Injectable()
-export class EscalationDeliveryService implements EscalationHandler, OnApplicationShutdown {
+export class EscalationDeliveryService implements OnApplicationShutdown {
   constructor(
     private readonly escalations: EscalationRepository,
     private readonly services: ServiceRepository,

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { probe, type HealthProbe, type HealthReport } from '@prystan/metrics';
 import { Db } from '@prystan/persistence';
 import { REDIS } from '@prystan/platform';
-import { JobRunner } from '../runtime/job-runner';
+import { JobWorkers } from '../runtime/job-workers';
 
 /**
  * A worker is healthy while PostgreSQL and Redis answer within 2 s and a BullMQ worker runs
@@ -12,7 +12,7 @@ import { JobRunner } from '../runtime/job-runner';
  */
 @Injectable()
 export class WorkerHealth implements HealthProbe {
-  constructor(private readonly db: Db, @Inject(REDIS) private readonly redis: Redis, private readonly jobs: JobRunner) {}
+  constructor(private readonly db: Db, @Inject(REDIS) private readonly redis: Redis, private readonly jobs: JobWorkers) {}
 
   check(): Promise<HealthReport> {
     return probe({ postgres: () => this.db.ping(), redis: () => this.redis.ping(), queues: () => this.jobs.running() });

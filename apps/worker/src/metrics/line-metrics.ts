@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { ENUMS, PrystanMetrics, within, type CATALOGUE, type CheckedGauge, type CheckedHistogram, type LabelSpec } from '@prystan/metrics';
 import { OperationsRepository } from '@prystan/persistence';
-import { QueueBus } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 
 const { language: LANGUAGES, priority: PRIORITIES, counsellorStatus: STATUSES, channel: CHANNELS, queue: QUEUES, jobState: JOB_STATES } = ENUMS;
 

@@ -1,17 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { CHAT_OUT, LANGUAGES, offerPayload, STAFF_OUT, type Triage } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { ENUMS, PrystanMetrics } from '@prystan/metrics';
 import { SessionRepository, StaffRepository, type OfferRow } from '@prystan/persistence';
-import { Notifier, QueueBus } from '@prystan/platform';
-import type { OfferExpireJob } from '@prystan/queue';
+import { Notifier } from '@prystan/platform';
+import { JOB, QUEUE, QueueBus, type OfferExpireJob } from '@prystan/queue';
 import { LineService, RoutingService } from '@prystan/routing';
 import { LineMetrics } from '../metrics/line-metrics';
 import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
+import { idField, QueueProcessor } from '../runtime/queue-processor';
 
 /** Routing jobs: a pass that pairs the line with counsellors, and offer timeouts. */
-@Injectable()
-export class RoutingProcessor {
+@Processor(QUEUE.routing)
+export class RoutingProcessor extends QueueProcessor<typeof QUEUE.routing> {
+  protected readonly handlers = {
+    [JOB.route]: () => this.route(),
+    [JOB.offerExpire]: (job: Job) => this.expire({ sessionId: idField(job, 'sessionId'), offerSeq: Number(job.data.offerSeq) }),
+  };
+
   constructor(
     private readonly routing: RoutingService,
     private readonly line: LineService,
@@ -20,10 +28,12 @@ export class RoutingProcessor {
     private readonly notifier: Notifier,
     private readonly bus: QueueBus,
     private readonly queueStatus: QueueStatusPublisher,
-    @Inject(LOGGER) private readonly logger: AppLogger,
+    @Inject(LOGGER) protected readonly logger: AppLogger,
     private readonly metrics: PrystanMetrics,
     private readonly lineMetrics: LineMetrics,
-  ) {}
+  ) {
+    super();
+  }
 
   async route(): Promise<{ offers: number }> {
     const { offers } = await this.routing.runPass();

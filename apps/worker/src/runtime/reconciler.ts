@@ -3,8 +3,8 @@ import type { Redis } from 'ioredis';
 import { CONFIG, type Config } from '@prystan/config';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { EscalationRepository, RoutingRepository } from '@prystan/persistence';
-import { QueueBus, REDIS } from '@prystan/platform';
-import { JOB, QUEUE, SWEEP_EVERY_MS } from '@prystan/queue';
+import { REDIS } from '@prystan/platform';
+import { QueueBus } from '@prystan/queue';
 
 /** How often a worker looks whether Redis lost its data (a restart of a Redis that keeps nothing on disk, a FLUSHALL). */
 const CHECK_EVERY_MS = 1000;
@@ -58,11 +58,7 @@ export class RedisReconciler implements BeforeApplicationShutdown {
 
   private async pass(reason: string): Promise<void> {
     try {
-      await this.bus.queue(QUEUE.maintenance).upsertJobScheduler('sweep', { every: SWEEP_EVERY_MS }, {
-        name: JOB.sweep,
-        data: {},
-        opts: { removeOnComplete: true, removeOnFail: { count: 100 } },
-      });
+      await this.bus.scheduleSweep();
       const offers = await this.routingRepo.openOffers();
       for (const offer of offers) {
         await this.bus.expireOffer(offer.id, offer.offerSeq, new Date(offer.offerExpiresAt).getTime() - Date.now());

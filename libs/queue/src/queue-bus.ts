@@ -1,21 +1,23 @@
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { JOB, JOB_OPTIONS, QUEUE, type QueueName } from '@prystan/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { JOB, JOB_OPTIONS, QUEUE, SWEEP_SCHEDULE, type QueueName } from './names';
 
-/** The producers' side of BullMQ: each call adds one job carrying ids only. */
+/** The producers' side of BullMQ: each call adds one job carrying ids only, with its options from names.ts. */
+@Injectable()
 export class QueueBus {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(connection: Redis, prefix: string) {
-    const make = (name: QueueName) => new Queue(name, { connection, prefix: `${prefix}:bull` });
-    this.queues = {
-      routing: make(QUEUE.routing),
-      sessions: make(QUEUE.sessions),
-      maintenance: make(QUEUE.maintenance),
-      escalations: make(QUEUE.escalations),
-    };
+  constructor(
+    @InjectQueue(QUEUE.routing) routing: Queue,
+    @InjectQueue(QUEUE.sessions) sessions: Queue,
+    @InjectQueue(QUEUE.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUE.escalations) escalations: Queue,
+  ) {
+    this.queues = { routing, sessions, maintenance, escalations };
   }
 
+  /** For reading a queue (its job counts), not for adding to it. */
   queue(name: QueueName): Queue {
     return this.queues[name];
   }
@@ -39,7 +41,9 @@ export class QueueBus {
     await this.queues.escalations.add(JOB.deliver, { escalationId }, JOB_OPTIONS.deliver(escalationId));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  /** Creates or updates the sweep's schedule (idempotent). */
+  async scheduleSweep(): Promise<void> {
+    const { id, repeat, job } = SWEEP_SCHEDULE;
+    await this.queues.maintenance.upsertJobScheduler(id, repeat, { name: job.name, data: { ...job.data }, opts: { ...job.opts } });
   }
 }
