@@ -4,9 +4,9 @@ import { MonitorFeed } from './monitor-feed';
 import { isLang, type Copy, type Lang } from './i18n';
 import { api, attention, setLink } from './services';
 import { StaffLink } from './socket';
-import type { ToStaff } from './wire';
 import * as store from './store';
 import type { Notice, Presence, Staff } from './store';
+import type { Listen, LoginAnswer, SignInStep, View } from './screens';
 import { adminView } from './views/admin';
 import { boardView } from './views/board';
 import { ChatsView } from './views/chats';
@@ -16,16 +16,10 @@ import { shellView } from './views/shell';
 import { statsView } from './views/stats';
 
 export type { Presence, Role, Staff } from './store';
-export interface LoginAnswer { accessToken: string; expiresAt: string; staff: Staff }
 /** The password step's answer: signed in, or a code wanted, or a second factor to set up first. */
 type PasswordAnswer = (LoginAnswer & { mfaEnrolmentRequired?: boolean }) | { mfa: { token: string; methods: string[] } };
-export type SignInStep = { kind: 'done' } | { kind: 'code'; token: string } | { kind: 'enrol' };
 interface Stored { token: string; email: string; expiresAt: number }
 
-/** A screen of the console. `render` rebuilds it from its state (also after a language change). */
-export interface View { readonly el: HTMLElement; render(): void; leave?(): void }
-/** Listens to a server event of the `/staff` socket (payloads typed by the contract's map). */
-export type Listen = <E extends keyof ToStaff>(event: E, handler: ToStaff[E]) => void;
 
 /** The token lives in this tab's sessionStorage at most: a reload keeps the shift going, closing the tab ends it. */
 const STORE = 'prystan.console';

@@ -1,4 +1,4 @@
-import type { Listen } from './app';
+import type { Listen } from './screens';
 import { announce } from './dom';
 import { clock } from './format';
 import { api, attention, request } from './services';

@@ -1,5 +1,5 @@
 import { effect, signal } from '@preact/signals';
-import type { Listen } from './app';
+import type { Listen } from './screens';
 import { announce } from './dom';
 import { request } from './services';
 import { followed, liveSessions, notify, t, type Followed } from './store';

@@ -1,5 +1,5 @@
 import { render, type ComponentChild } from 'preact';
-import type { View } from './app';
+import type { View } from './screens';
 
 /**
  * A Preact component as one of the console's screens: the shell places `el` and calls

@@ -381,3 +381,6 @@ export const en = {
     },
   },
 };
+
+/** Every language's copy has the English copy's shape. */
+export type Copy = typeof en;

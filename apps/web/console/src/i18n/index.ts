@@ -1,10 +1,9 @@
-import { en } from './en';
+import type { Lang } from '../../../shared/lang';
+import { en, type Copy } from './en';
 import { pl } from './pl';
 import { uk } from './uk';
 
-/** Every language's copy has the English copy's shape. */
-export type Copy = typeof en;
-import type { Lang } from '../../../shared/lang';
+export type { Copy } from './en';
 
 export { browserLang, isLang, LANGS, type Lang } from '../../../shared/lang';
 /** Each language named in itself, for the language switch. */

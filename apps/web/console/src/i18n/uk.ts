@@ -1,5 +1,5 @@
 import { plural } from '../../../shared/plural';
-import type { Copy } from './index';
+import type { Copy } from './en';
 
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { View } from '../app';
+import type { View } from '../screens';
 import type { BoardFeed } from '../board-feed';
 import { clock, timeOfDay } from '../format';
 import { LANGS, type Lang } from '../i18n';

@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
-import type { Listen, View } from '../app';
+import type { Listen, View } from '../screens';
 import { announce, focusHeading, h } from '../dom';
 import { api, attention, request } from '../services';
 import { attentionCount, canned, clearNotice, deskChats, deskOffers, isManager, lang as uiLang, notify, selectedChat, t as copy, type DeskOffer } from '../store';

@@ -1,4 +1,4 @@
-import type { View } from '../app';
+import type { View } from '../screens';
 import { componentView } from '../mount';
 import { t } from '../store';
 

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../store';
-import { signInError, type Auth } from './login';
+import { signInError, type Auth } from './sign-in';
 import { useUid } from '../dom';
 
 /**

@@ -1,21 +1,11 @@
 import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import type { LoginAnswer, SignInStep } from '../app';
-import { isLang, LANGS, NATIVE, type Lang } from '../i18n';
+import { isLang, LANGS, NATIVE } from '../i18n';
 import { lang, t } from '../store';
 import { CodeStep } from './login-code';
+import { signInError, type Auth } from './sign-in';
 import { MfaEnrolment } from './mfa-enrol';
 import { useUid } from '../dom';
-
-/** What signing in asks of the console (App): the steps, and the language switch. */
-export interface Auth {
-  readonly email: string;
-  signIn(email: string, password: string): Promise<SignInStep>;
-  signInWithCode(token: string, method: 'totp' | 'recovery', code: string): Promise<void>;
-  signedIn(answer: LoginAnswer): void;
-  setLang(lang: Lang): Promise<void>;
-}
 
 /** Where a sign-in is: the password, a code for a second factor, or setting one up first. */
 type Step = { kind: 'password'; notice: string } | { kind: 'code'; token: string } | { kind: 'enrol' };
@@ -109,11 +99,4 @@ function PasswordStep(props: { auth: Auth; again: boolean; titleId: string; noti
       </form>
     </>
   );
-}
-
-/** What a refused sign-in step says (the same words for a wrong email, password or code). */
-export function signInError(err: unknown, wrong = t.value.login.wrong): string {
-  const copy = t.value;
-  const status = err instanceof ApiError ? err.status : 0;
-  return status === 401 || status === 400 ? wrong : status === 429 ? copy.login.throttled : status === 0 || status >= 500 ? copy.login.unavailable : copy.app.failed;
 }

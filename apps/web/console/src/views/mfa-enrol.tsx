@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
-import type { LoginAnswer } from '../app';
+import type { LoginAnswer } from '../screens';
 import { api } from '../services';
 import { t } from '../store';
-import type { Auth } from './login';
+import type { Auth } from './sign-in';
 import { useUid } from '../dom';
 
 type State =

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { View } from '../app';
+import type { View } from '../screens';
 import { focusHeading, useUid } from '../dom';
 import { isLang, LANGS, NATIVE, type Lang } from '../i18n';
 import { attention } from '../services';

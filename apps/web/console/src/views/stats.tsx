@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
-import type { View } from '../app';
+import type { View } from '../screens';
 import { count, isoDay } from '../format';
 import { LANGS } from '../i18n';
 import { componentView } from '../mount';
