@@ -1,23 +1,8 @@
+import type { ContactLogEntry } from '@prystan/anonymised-log';
 import type { Db, Sql } from '../db';
 
-export interface ContactLogInput {
-  hour: Date;
-  language: string;
-  answered: boolean;
-  abandoned: boolean;
-  waitBand: string;
-  durationBand: string | null;
-  outcome: string;
-  riskLevel: string | null;
-  categories: string[];
-  escalationKinds: string[];
-  forWhom: string | null;
-  ageGroup: string | null;
-  immediateDanger: boolean;
-  riskFlagged: boolean;
-  endedBy: string;
-  quickExit: boolean;
-}
+/** What the anonymiser writes is what this table stores. */
+export type ContactLogInput = ContactLogEntry;
 
 export interface WaitBandRow { hour: Date; waitBand: string; contacts: number }
 

@@ -1,3 +1,4 @@
+import type { EndedSession } from '@prystan/anonymised-log';
 import type { EndedBy, Language, Triage } from '@prystan/contract';
 import type { Db, Sql } from '../db';
 import { SESSION_COLUMNS, type SessionRecord } from './session.types';
@@ -198,18 +199,5 @@ export class SessionRepository {
   }
 }
 
-export interface EndedSessionFacts {
-  language: Language;
-  triage: Triage;
-  riskFlags: string[];
-  answered: boolean;
-  createdAt: Date;
-  assignedAt: Date | null;
-  endedAt: Date;
-  endedBy: EndedBy;
-  quickExit: boolean;
-  outcome: string | null;
-  riskLevel: string | null;
-  categories: string[] | null;
-  counsellorId: string | null;
-}
+/** An ended session as the anonymiser reads it, and who held it (which the anonymiser never copies). */
+export type EndedSessionFacts = EndedSession & { counsellorId: string | null };
