@@ -14,7 +14,8 @@ type QueueStatus = { languages: Record<string, { waiting: number; priorityWaitin
  * runs after the message is acknowledged, and its flag is recorded through a database failure.
  */
 describe('risk detection', () => {
-  const live = liveService({ OFFER_TIMEOUT_SECONDS: '30', SESSION_STARTS_PER_10MIN: '200' });
+  // the model beside the lexicon (off by default: RISK_MODEL)
+  const live = liveService({ OFFER_TIMEOUT_SECONDS: '30', SESSION_STARTS_PER_10MIN: '200', RISK_MODEL: 'on' });
   const { env } = live;
   const people = actors(live);
   const get = (path: string, token: string) => fetch(`${live.base}${path}`, { headers: { authorization: `Bearer ${token}` } });

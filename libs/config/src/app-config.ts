@@ -78,6 +78,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10) @Max(86400)
   INACTIVITY_CLOSE_SECONDS = 900;
 
+  /**
+   * Whether the statistical risk model flags messages beside the lexicon. Off by default: on
+   * ordinary opening messages of a helpline chat it still raises too many flags (see
+   * libs/risk/README.md), and a flag moves a person ahead of everyone else.
+   */
+  @IsIn(['off', 'on'], { message: 'RISK_MODEL must be off or on' })
+  RISK_MODEL: 'off' | 'on' = 'off';
+
   /** Hours an ended chat's transcript is kept for supervision (0: deleted when the chat closes). */
   @Transform(toInt) @IsInt() @Min(0) @Max(720)
   TRANSCRIPT_RETENTION_HOURS = 0;

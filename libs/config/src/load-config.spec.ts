@@ -18,6 +18,12 @@ describe('configuration', () => {
     expect(config.SMTP_URL).toBeUndefined();
     expect(config.messageKeys).toEqual([Buffer.from(keys.MESSAGE_KEY, 'base64')]);
     expect(config.ALLOW_PRIVATE_WEBHOOKS).toBe(false);
+    expect(config.RISK_MODEL).toBe('off');
+  });
+
+  it('turns the risk model on only when told, and refuses anything but off or on', () => {
+    expect(loadConfig({ ...keys, RISK_MODEL: 'on' }).RISK_MODEL).toBe('on');
+    expect(() => loadConfig({ ...keys, RISK_MODEL: 'yes' })).toThrow(/RISK_MODEL must be off or on/);
   });
 
   it('lists every bad variable in one error', () => {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LANGUAGES, STAFF_OUT, type Language } from '@prystan/contract';
+import { CONFIG, type Config } from '@prystan/config';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { QueueBus } from '@prystan/queue';
-import { detectRisk, type RiskMatch } from '@prystan/risk';
+import { detectRisk, detectRiskLexicon, type RiskMatch } from '@prystan/risk';
 import { retryLater } from '../common/retry-later';
 
 /** Waits between attempts to record a flag (about two minutes in all: longer than a database restart). */
@@ -26,7 +27,13 @@ export class RiskService {
     private readonly notifier: Notifier,
     private readonly bus: QueueBus,
     @Inject(LOGGER) private readonly logger: AppLogger,
-  ) {}
+    @Inject(CONFIG) config: Config,
+  ) {
+    this.detectIn = config.RISK_MODEL === 'on' ? detectRisk : detectRiskLexicon;
+  }
+
+  /** The lexicon alone, or the lexicon and the model beside it (RISK_MODEL). */
+  private readonly detectIn: typeof detectRisk;
 
   /**
    * `text` is the message as stored (trimmed); `language` the session's, when known, is tried first.
@@ -54,7 +61,7 @@ export class RiskService {
   /** The session's language first, then the others: people switch languages under stress. */
   private detect(language: Language | undefined, text: string): RiskMatch | null {
     const languages = language ? [language, ...LANGUAGES.filter((l) => l !== language)] : LANGUAGES;
-    return languages.map((l) => detectRisk(text, l)).find((m) => m !== null) ?? null;
+    return languages.map((l) => this.detectIn(text, l)).find((m) => m !== null) ?? null;
   }
 
   private async raise(sessionId: string, match: RiskMatch): Promise<void> {

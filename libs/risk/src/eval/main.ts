@@ -15,6 +15,7 @@ import { splitHash } from '../corpus/split';
 import { LEXICON_VERSIONS, MODEL_THRESHOLDS, MODEL_VERSIONS } from '../index';
 import type { RiskLanguage } from '../types';
 import type { EvalCase } from './dataset/types';
+import { ORDINARY_OPENINGS } from './ordinary-openings';
 import { DATASETS, DETECTORS, HOLDOUTS, LABELS, evaluate, perCategory, type LanguageReport } from './metrics';
 
 export const GATE = { recall: 0.9, precision: 0.8 } as const;
@@ -67,6 +68,13 @@ function printCrossLanguage(languages: readonly RiskLanguage[]): void {
   }
 }
 
+/** Ordinary opening messages (all non-threats) flagged by each detector of their language: the false-alarm rate a helpline would live with. */
+function printOrdinaryOpenings(language: RiskLanguage): void {
+  const openings = ORDINARY_OPENINGS[language];
+  const flagged = (d: keyof typeof DETECTORS) => openings.filter((text) => DETECTORS[d](text, language)).length;
+  console.log(`  ordinary openings (${openings.length}, all non-threats): flagged by the lexicon ${flagged('lexicon')}, the model ${flagged('model')}, the combination ${flagged('combination')}`);
+}
+
 function main(): void {
   let failed = false;
   for (const language of ['pl', 'uk', 'en'] as RiskLanguage[]) {
@@ -86,6 +94,7 @@ function main(): void {
     printSet('validation split (threshold chosen here)', language, pools.validation, pooledNames(pools.validation));
     printSet('corpus held-out split (never trained or tuned on)', language, pools.heldout, pooledNames(pools.heldout));
     printSet('eval held-out *_HOLDOUT (never trained or tuned on)', language, HOLDOUTS[language]);
+    printOrdinaryOpenings(language);
   }
   printCrossLanguage(['pl', 'uk', 'en']);
   process.exitCode = failed ? 1 : 0;
