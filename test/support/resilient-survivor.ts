@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from './clients';
 
@@ -13,6 +14,12 @@ export class ResilientSurvivor {
   socket?: Socket;
   sessionId?: string;
   resumeToken?: string;
+  /**
+   * The token proposed to move to, kept until a resume is answered: as on the chat page, a
+   * resume whose answer was lost (the connection closed under it) may have moved the session
+   * to it already, and the old token is then not_found.
+   */
+  private nextResumeToken?: string;
   assigned = false;
   /** clientId → the message id the server acknowledged */
   readonly acked = new Map<string, string>();
@@ -107,9 +114,16 @@ export class ResilientSurvivor {
       while (!this.closed) {
         await this.connect(start);
         if (!this.sessionId) break;
-        const ack = await this.ask('session:resume', { resumeToken: this.resumeToken }).catch(() => undefined);
+        this.nextResumeToken ??= randomBytes(32).toString('base64url');
+        const ack = await this.ask('session:resume', { resumeToken: this.resumeToken, nextResumeToken: this.nextResumeToken }).catch(() => undefined);
+        if (ack && !ack.ok && ack.error?.code === 'not_found' && this.nextResumeToken) {
+          // an earlier resume moved the session and its answer was lost: the proposal is the live token
+          this.resumeToken = this.nextResumeToken;
+          this.nextResumeToken = undefined;
+        }
         if (ack?.ok) {
           this.resumeToken = (ack.resumeToken as string | undefined) ?? this.resumeToken;
+          this.nextResumeToken = undefined;
           if (ack.state === 'active') this.assigned = true;
           this.resumedAt.push(Date.now());
           break;

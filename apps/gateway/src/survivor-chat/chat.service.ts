@@ -81,6 +81,18 @@ export class ChatService {
     });
     if (!found) throw notFound('no session for this token');
     if (found.state === 'ended') return { session: found, resumeToken: nextToken, messages: [] as WireMessage[], position: undefined, counsellorName: undefined };
+    const { session, messages, place, counsellor } = await this.attach(found, socketId, takeOver).catch(async (err: unknown) => {
+      // the session moved to the new token but the survivor will hear an error, not the token:
+      // move it back, so the token they hold still resumes (unless another resume moved it since)
+      await this.sessions.rotateResumeToken(hashToken(nextToken), hashToken(resumeToken)).catch(() => undefined);
+      throw err;
+    });
+    if (session.state === 'active') this.notifier.sessionStaff(session.id, STAFF_OUT.survivorConnection, { sessionId: session.id, connected: true });
+    return { session, resumeToken: nextToken, messages: session.state === 'ended' ? [] : messages, position: place, counsellorName: counsellor?.name };
+  }
+
+  /** The resumed session on this socket: its room, its socket, and what the survivor is shown. */
+  private async attach(found: SessionRecord, socketId: string, takeOver: (sessionId: string) => Promise<void>) {
     await takeOver(found.id);
     const session = (await this.sessions.attachSurvivor(found.id, socketId)) ?? found;
     const [messages, place, counsellor] = await Promise.all([
@@ -88,8 +100,7 @@ export class ChatService {
       session.state === 'active' || session.state === 'ended' ? undefined : this.line.positionOf(session.id, session.language),
       session.state === 'active' && session.counsellorId ? this.staff.findById(session.counsellorId) : undefined,
     ]);
-    if (session.state === 'active') this.notifier.sessionStaff(session.id, STAFF_OUT.survivorConnection, { sessionId: session.id, connected: true });
-    return { session, resumeToken: nextToken, messages: session.state === 'ended' ? [] : messages, position: place, counsellorName: counsellor?.name };
+    return { session, messages, place, counsellor };
   }
 
   async send(sessionId: string, clientId: string, text: string) {
