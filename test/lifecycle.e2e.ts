@@ -107,10 +107,14 @@ describe('session lifecycle and recovery', () => {
 
     // the gateway, its bus subscriber back, makes its clients reconnect to catch up on what the bus
     // may have dropped meanwhile (docs/architecture.md, "Shutdown and recovery"); they come back as the pages do
-    await eventually(async () => !chat.survivor.connected && !chat.c.socket.connected, 10_000);
+    await eventually(async () => !chat.survivor.connected && !chat.c.socket.connected && !waiting.connected, 10_000);
     const survivor = await connectSurvivor(live.base);
     sockets.push(survivor);
     expect(await ask(survivor, 'session:resume', { resumeToken: chat.resumeToken })).toMatchObject({ ok: true, state: 'active' });
+    // the waiting survivor's page comes back too (else, on a slow run, the abandonment grace ends the wait first)
+    const stillWaiting = await connectSurvivor(live.base);
+    sockets.push(stillWaiting);
+    expect(await ask(stillWaiting, 'session:resume', { resumeToken: queued.resumeToken })).toMatchObject({ ok: true, state: 'waiting' });
     const staff = await connectStaff(live.base, await login(live.base, chat.c.email, chat.c.password));
     sockets.push(staff);
 

@@ -12,6 +12,7 @@ import { LineMetrics } from './metrics/line-metrics';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceService } from './maintenance/maintenance.service';
 import { QueueStatusPublisher } from './queue-status/queue-status.publisher';
+import { PositionsPublisher } from './routing/positions.publisher';
 import { RoutingProcessor } from './routing/routing.processor';
 import { EscalationDeliveryProcessor } from './escalation/escalation-delivery.processor';
 import { EscalationDeliveryService } from './escalation/escalation-delivery.service';
@@ -40,6 +41,7 @@ export class WorkerModule {
       providers: [
         EscalationDeliveryService,
         QueueStatusPublisher,
+        PositionsPublisher,
         SessionClosureService,
         MaintenanceService,
         ...processorProviders(PROCESSORS_BY_QUEUE, config),

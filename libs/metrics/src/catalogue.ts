@@ -22,6 +22,7 @@ export const CATALOGUE = {
   jobs: { name: 'prystan_jobs', help: 'BullMQ jobs by queue and state (shared by all workers)', labels: { queue, state: jobState } },
   // the flow (per process)
   sessionsStarted: { name: 'prystan_sessions_started_total', help: 'Chats started by survivors', labels: { language } },
+  routingPasses: { name: 'prystan_routing_passes_total', help: 'Routing jobs by what they did: ran a pass, or found their trigger covered by a pass that began after it', labels: { result: ['ran', 'covered'] as const } },
   offers: { name: 'prystan_offers_total', help: 'Offers to counsellors by how they ended', labels: { outcome: offerOutcome } },
   messages: { name: 'prystan_messages_total', help: 'Messages stored, by who wrote them', labels: { from: sender } },
   escalations: { name: 'prystan_escalations_total', help: 'Escalations to crisis services: raised, then delivered, retried, failed or acknowledged', labels: { channel, outcome: escalationOutcome } },

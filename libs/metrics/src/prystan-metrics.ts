@@ -16,6 +16,7 @@ export class PrystanMetrics {
   readonly registry = new Registry();
   readonly sessionsStarted = new CheckedCounter(this.registry, CATALOGUE.sessionsStarted);
   readonly offers = new CheckedCounter(this.registry, CATALOGUE.offers);
+  readonly routingPasses = new CheckedCounter(this.registry, CATALOGUE.routingPasses);
   readonly messages = new CheckedCounter(this.registry, CATALOGUE.messages);
   readonly escalations = new CheckedCounter(this.registry, CATALOGUE.escalations);
 

@@ -12,6 +12,9 @@ import { createRedis, QueueModule } from '@prystan/queue';
 
 export const REDIS = Symbol('REDIS');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
+/** The message path's own small pool: a flood of arrivals queueing for connections never holds up a live chat's message. */
+export const MESSAGE_DATA_SOURCE = Symbol('MESSAGE_DATA_SOURCE');
+const MESSAGE_POOL_SIZE = 3;
 
 /** Says once per outage that Redis went away and came back, for the operator reading the logs beside the health checks. */
 function withOutageLog(redis: Redis, logger: AppLogger): Redis {
@@ -21,17 +24,22 @@ function withOutageLog(redis: Redis, logger: AppLogger): Redis {
   return redis;
 }
 
-const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, MessageRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository, CannedRepository, SupervisionRepository];
+const REPOSITORIES = [EscalationRepository, MaintenanceRepository, SessionRepository, StaffRepository, TokenRepository, RoutingRepository, ContactLogRepository, ServiceRepository, AuditRepository, SecondFactorRepository, CannedRepository, SupervisionRepository];
 
 /**
  * Closes what the platform opened, last thing on shutdown: `onApplicationShutdown` runs after
  * every `beforeApplicationShutdown` (a gateway's drain, a worker's running jobs) has finished.
  */
 class PlatformLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(MESSAGE_DATA_SOURCE) private readonly messageDs: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
-    if (this.ds.isInitialized) await this.ds.destroy();
+    await Promise.all([this.ds, this.messageDs].filter((ds) => ds.isInitialized).map((ds) => ds.destroy()));
   }
 }
 
@@ -50,8 +58,13 @@ export class PlatformModule {
         provide: DATA_SOURCE,
         useFactory: async () => createDataSource(config.DATABASE_URL, { applicationName: `prystan-${processName}` }).initialize(),
       },
+      {
+        provide: MESSAGE_DATA_SOURCE,
+        useFactory: async () => createDataSource(config.DATABASE_URL, { poolSize: MESSAGE_POOL_SIZE, applicationName: `prystan-${processName}-messages` }).initialize(),
+      },
       { provide: Db, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new Db(ds) },
       ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [Db], useFactory: (db: Db) => new Repo(db) })),
+      { provide: MessageRepository, inject: [MESSAGE_DATA_SOURCE], useFactory: (ds: DataSource) => new MessageRepository(new Db(ds)) },
       { provide: REDIS, useFactory: () => withOutageLog(createRedis(config.REDIS_URL, 'producer', `${config.REDIS_PREFIX}:${processName}`), logger) },
       { provide: Keyring, useFactory: () => new Keyring(config.messageKeys) },
       PlatformLifecycle,

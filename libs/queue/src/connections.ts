@@ -24,6 +24,10 @@ function redisOptions(use: Use, name: string) {
     connectTimeout: 2000,
     autoResubscribe: true,
     lazyConnect: false,
+    // commands issued in one turn of the event loop go out in one write: in a flood, hundreds
+    // of arrivals' rate checks, queue adds and room broadcasts cost a few system calls, not
+    // hundreds (a subscriber connection turns it off: it sends nothing but subscriptions)
+    enableAutoPipelining: use !== 'worker',
   } satisfies RedisOptions;
 }
 

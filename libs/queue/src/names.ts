@@ -35,7 +35,8 @@ export const JOBS_BY_QUEUE = {
 } as const satisfies Record<QueueName, readonly string[]>;
 export type JobName<Q extends QueueName> = (typeof JOBS_BY_QUEUE)[Q][number];
 
-export interface RouteJob { reason: string }
+/** `trigger`: the trigger's number (`RouteTriggers`); absent in a job queued before numbering, which always runs. */
+export interface RouteJob { reason: string; trigger?: number }
 export interface OfferExpireJob { sessionId: string; offerSeq: number }
 export interface SessionEndedJob { sessionId: string }
 export interface DeliverJob { escalationId: string }

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JOB, JOB_OPTIONS, QUEUE, SWEEP_SCHEDULE, type QueueName } from './names';
+import { RouteTriggers } from './route-triggers';
 
 /** The producers' side of BullMQ: each call adds one job carrying ids only, with its options from names.ts. */
 @Injectable()
@@ -13,6 +14,7 @@ export class QueueBus {
     @InjectQueue(QUEUE.sessions) sessions: Queue,
     @InjectQueue(QUEUE.maintenance) maintenance: Queue,
     @InjectQueue(QUEUE.escalations) escalations: Queue,
+    private readonly triggers: RouteTriggers,
   ) {
     this.queues = { routing, sessions, maintenance, escalations };
   }
@@ -22,9 +24,14 @@ export class QueueBus {
     return this.queues[name];
   }
 
-  /** Something changed that may allow a new pairing. */
+  /**
+   * Something changed that may allow a new pairing; call it after that change has committed.
+   * The job carries the trigger's number, so a pass that already saw the change lets it go
+   * (`RouteTriggers`).
+   */
   async route(reason: string): Promise<void> {
-    await this.queues.routing.add(JOB.route, { reason }, JOB_OPTIONS.route);
+    const trigger = await this.triggers.take();
+    await this.queues.routing.add(JOB.route, { reason, trigger }, JOB_OPTIONS.route);
   }
 
   async expireOffer(sessionId: string, offerSeq: number, delayMs: number): Promise<void> {

@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type InjectionToken } from '@nestjs/common'
 import type { Redis } from 'ioredis';
 import { QUEUE } from './names';
 import { QueueBus } from './queue-bus';
+import { RouteTriggers } from './route-triggers';
 
 export interface QueueModuleOptions {
   /** The process's producer connection (`createRedis(…, 'producer', …)`), shared by its queues. */
@@ -31,8 +32,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...Object.values(QUEUE).map((name) => ({ name }))),
       ],
-      providers: [QueueBus],
-      exports: [QueueBus],
+      providers: [QueueBus, { provide: RouteTriggers, inject: [connection], useFactory: (redis: Redis) => new RouteTriggers(redis, redisPrefix) }],
+      exports: [QueueBus, RouteTriggers],
     };
   }
 }

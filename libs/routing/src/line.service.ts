@@ -15,12 +15,10 @@ export class LineService {
   async positions(language: Language, sql: Sql = this.db): Promise<(PositionUpdate & { changed: boolean })[]> {
     // one after another: inside a transaction they share one connection
     const line = await this.repo.line(language, sql);
-    const capacity = await this.repo.capacity(language, sql);
-    const median = await this.repo.medianHandleSeconds(language, sql);
-    const params = { ...capacity, medianHandleSeconds: median, offerTimeoutSeconds: this.offerTimeoutSeconds };
+    const estimate = await this.estimator(language, sql);
     return line.map((row, index) => {
       const position = index + 1;
-      const estimatedWaitSeconds = estimateWaitSeconds(position, params);
+      const estimatedWaitSeconds = estimate(position);
       return { sessionId: row.id, position, estimatedWaitSeconds, changed: row.positionNotified !== position || row.estimateNotified !== estimatedWaitSeconds };
     });
   }
@@ -39,19 +37,33 @@ export class LineService {
     });
   }
 
-  /** One session's place, recorded as told (the caller tells it, in an acknowledgement). */
+  /**
+   * One session's place, recorded as told (the caller tells it, in an acknowledgement). It is
+   * counted in SQL, not read from the whole line, and takes no lock: in a flood, thousands of
+   * arrivals would queue for the language's lock one after another. The cost is one race: a
+   * pass that tells a newer number between this count and this record leaves the older number
+   * recorded; the next pass finds it differs and tells it again, so the survivor is never left
+   * with a wrong number, at most briefly shown one.
+   */
   async positionOf(sessionId: string, language: Language): Promise<PositionUpdate | undefined> {
-    return this.locked(language, async (tx) => {
-      const found = (await this.positions(language, tx)).find((p) => p.sessionId === sessionId);
-      if (!found) return undefined;
-      await this.repo.saveNotified([{ id: found.sessionId, position: found.position, estimate: found.estimatedWaitSeconds }], tx);
-      return { sessionId, position: found.position, estimatedWaitSeconds: found.estimatedWaitSeconds };
-    });
+    const found = await this.repo.placeOf(sessionId, language);
+    if (!found) return undefined;
+    const position = found.place;
+    const estimatedWaitSeconds = estimateWaitSeconds(position, { ...found, offerTimeoutSeconds: this.offerTimeoutSeconds });
+    await this.repo.saveNotified([{ id: sessionId, position, estimate: estimatedWaitSeconds }]);
+    return { sessionId, position, estimatedWaitSeconds };
+  }
+
+  /** The estimate for each place in the line, from the counsellors on duty now and recent handling times. */
+  private async estimator(language: Language, sql: Sql): Promise<(position: number) => number | null> {
+    const figures = await this.repo.lineFigures(language, sql);
+    const params = { ...figures, offerTimeoutSeconds: this.offerTimeoutSeconds };
+    return (position) => estimateWaitSeconds(position, params);
   }
 
   /** How many counsellors could take a chat in this language now (available, room or not). */
   async onDutySlots(language: Language): Promise<number> {
-    return (await this.repo.capacity(language)).totalSlots;
+    return (await this.repo.lineFigures(language)).totalSlots;
   }
 
   private locked<T>(language: Language, work: (tx: Sql) => Promise<T>): Promise<T> {

@@ -30,12 +30,16 @@ export class RoutingService {
   /**
    * Pairs every waiting session it can, in one transaction under the routing lock: no
    * session is offered twice, no counsellor beyond their room, whatever runs concurrently.
+   * `onLocked` runs once the lock is held, before anything is read.
    */
-  async runPass(now = new Date()): Promise<RoutingPassResult> {
+  async runPass(now = new Date(), onLocked: () => Promise<void> = async () => undefined): Promise<RoutingPassResult> {
     return this.underLock(async (tx) => {
+      await onLocked();
+      // counsellors first: in a flood with nobody free, a pass reads no line at all
+      const candidates = await this.repo.candidates(tx);
+      if (candidates.length === 0) return { offers: [] };
       const waiting = await this.repo.waiting(tx);
       if (waiting.length === 0) return { offers: [] };
-      const candidates = await this.repo.candidates(tx);
       const pairs = pairSessions(waiting, candidates, now);
       return { offers: await this.repo.markOffered(tx, pairs, this.offerTimeoutSeconds) };
     });

@@ -19,11 +19,18 @@ export class RedisIoAdapter extends IoAdapter {
     super(app);
   }
 
-  /** Every socket's events pass the drain's count first, so a stopping gateway knows what is still unanswered. */
+  /**
+   * Every socket's events pass the drain's count first, so a stopping gateway knows what is
+   * still unanswered. Once connected, the socket lets go of the HTTP request it was opened with
+   * (socket.io keeps it, with its parser and buffers, for the life of the connection): its
+   * handshake already holds what is read later (headers, address, auth), and a survivor
+   * waiting in a flood costs that much less memory (docs/performance.md).
+   */
   bindClientConnect(server: Server, callback: (socket: Socket) => void): void {
     server.on('connection', (socket: Socket) => {
       socket.use(this.drain.track(socket));
       callback(socket);
+      (socket.conn as unknown as { request: unknown }).request = null;
     });
   }
 

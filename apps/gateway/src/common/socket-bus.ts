@@ -25,7 +25,7 @@ export class SocketBus implements OnApplicationShutdown {
     // the subscription, never confirmed, is not restored: the gateway heard nothing. A subscriber
     // has no use for the ready check; without it nothing fails (and the gateway still starts,
     // and says it is unavailable, while Redis is down).
-    this.sub = this.pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub`, enableReadyCheck: false });
+    this.sub = this.pub.duplicate({ connectionName: `${config.REDIS_PREFIX}:gateway-sub`, enableReadyCheck: false, enableAutoPipelining: false });
     this.sub.on('error', () => undefined);
     this.watchdog = new BusWatchdog(this.pub, this.sub, this.key, logger);
   }

@@ -49,9 +49,8 @@ export class ChatService {
     });
     await join(session.id);
     const safetyCheck = await this.conversation.append({ sessionId: session.id, sender: 'system', text: SYSTEM_TEXT.safetyCheck[dto.language], states: LIVE });
-    // routing first: the worker pairs while this gateway computes the position
-    await this.bus.route('session-start');
-    const place = await this.line.positionOf(session.id, dto.language);
+    // the worker pairs while this gateway computes the position
+    const [, place] = await Promise.all([this.bus.route('session-start'), this.line.positionOf(session.id, dto.language)]);
     this.metrics.sessionsStarted.inc({ language: dto.language });
     this.logger.info({ sessionId: session.id, language: dto.language, priority: session.priority }, 'session started');
     return {

@@ -1,28 +1,30 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { CHAT_OUT, LANGUAGES, offerPayload, STAFF_OUT, type Triage } from '@prystan/contract';
+import { offerPayload, STAFF_OUT, type Triage } from '@prystan/contract';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { ENUMS, PrystanMetrics } from '@prystan/metrics';
 import { SessionRepository, StaffRepository, type OfferRow } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
-import { JOB, QUEUE, QueueBus, type OfferExpireJob } from '@prystan/queue';
-import { LineService, RoutingService } from '@prystan/routing';
+import { JOB, QUEUE, QueueBus, RouteTriggers, type OfferExpireJob } from '@prystan/queue';
+import { RoutingService } from '@prystan/routing';
 import { LineMetrics } from '../metrics/line-metrics';
 import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
 import { idField, QueueProcessor } from '../runtime/queue-processor';
+import { PositionsPublisher } from './positions.publisher';
 
 /** Routing jobs: a pass that pairs the line with counsellors, and offer timeouts. */
 @Processor(QUEUE.routing)
 export class RoutingProcessor extends QueueProcessor<typeof QUEUE.routing> {
   protected readonly handlers = {
-    [JOB.route]: () => this.route(),
+    [JOB.route]: (job: Job) => this.routeUnlessCovered(Number((job.data as { trigger?: unknown } | null)?.trigger)),
     [JOB.offerExpire]: (job: Job) => this.expire({ sessionId: idField(job, 'sessionId'), offerSeq: Number(job.data.offerSeq) }),
   };
 
   constructor(
     private readonly routing: RoutingService,
-    private readonly line: LineService,
+    private readonly triggers: RouteTriggers,
+    private readonly positions: PositionsPublisher,
     private readonly sessions: SessionRepository,
     private readonly staff: StaffRepository,
     private readonly notifier: Notifier,
@@ -35,10 +37,24 @@ export class RoutingProcessor extends QueueProcessor<typeof QUEUE.routing> {
     super();
   }
 
+  /** A triggered pass, unless a pass that began after the trigger has completed (`RouteTriggers`). */
+  async routeUnlessCovered(trigger: number): Promise<{ offers: number } | { covered: true }> {
+    if (Number.isSafeInteger(trigger) && trigger > 0 && trigger <= (await this.triggers.covered())) {
+      this.metrics.routingPasses.inc({ result: 'covered' });
+      return { covered: true };
+    }
+    return this.route();
+  }
+
+  /** One pass over every line; then the offers, and (throttled) the positions and the duty board. */
   async route(): Promise<{ offers: number }> {
-    const { offers } = await this.routing.runPass();
+    // the newest trigger, read once the lock is held and before the line is: this pass serves it
+    let seen = 0;
+    const { offers } = await this.routing.runPass(new Date(), async () => { seen = await this.triggers.newest(); });
+    await this.triggers.cover(seen);
+    this.metrics.routingPasses.inc({ result: 'ran' });
     for (const offer of offers) await this.sendOffer(offer);
-    await this.tellPositions();
+    this.positions.request();
     this.queueStatus.request();
     return { offers: offers.length };
   }
@@ -50,14 +66,6 @@ export class RoutingProcessor extends QueueProcessor<typeof QUEUE.routing> {
     // the timer; if it is lost (Redis down), the sweep expires the offer from PostgreSQL
     await this.bus.expireOffer(offer.sessionId, offer.offerSeq, new Date(offer.offerExpiresAt).getTime() - Date.now());
     this.logger.info({ sessionId: offer.sessionId, staffId: offer.staffId, offerSeq: offer.offerSeq }, 'offer sent');
-  }
-
-  /** Each waiting survivor whose position or estimate changed hears it. */
-  async tellPositions(): Promise<void> {
-    for (const language of LANGUAGES) {
-      await this.line.tellChangedPositions(language, (update) =>
-        this.notifier.survivor(update.sessionId, CHAT_OUT.position, { position: update.position, estimatedWaitSeconds: update.estimatedWaitSeconds }));
-    }
   }
 
   /** Unanswered offer: back to the line at its old place, its counsellor set away, and on to the next. */

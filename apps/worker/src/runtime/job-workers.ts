@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import { LOGGER, type AppLogger } from '@prystan/logging';
 import { JOBS_BY_QUEUE, type QueueName } from '@prystan/queue';
 import { QueueStatusPublisher } from '../queue-status/queue-status.publisher';
+import { PositionsPublisher } from '../routing/positions.publisher';
 import { PROCESSORS, type Processors } from './processors';
 import { RedisReconciler } from './reconciler';
 
@@ -34,6 +35,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly registrar: BullRegistrar,
     private readonly reconciler: RedisReconciler,
     private readonly queueStatus: QueueStatusPublisher,
+    private readonly positions: PositionsPublisher,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -58,6 +60,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
 
   async beforeApplicationShutdown(): Promise<void> {
     this.queueStatus.stop();
+    this.positions.stop();
     const workers = this.workers();
     const finished = Promise.all(workers.map((w) => w.close())).then(() => true);
     const inTime = await Promise.race([finished, new Promise<false>((r) => setTimeout(() => r(false), FINISH_RUNNING_JOBS_MS).unref())]);

@@ -5,7 +5,18 @@ import { STAFF_LOAD_JOIN } from './staff-load';
 export interface WaitingRow { id: string; language: string; priority: number; enqueuedAt: Date; declinedBy: string[]; lastDeclinedAt: Date | null }
 export interface CandidateRow { id: string; name: string; languages: string[]; maxChats: number; load: number; lastOfferAt: Date | null }
 export interface OfferRow { sessionId: string; staffId: string; language: Language; priority: number; triage: object; riskFlags: string[]; offerSeq: number; waitedSeconds: number; offerExpiresAt: Date; /** exact, for the time-to-offer metric */ waitedExactSeconds: number }
+export interface LineFigures { freeSlots: number; totalSlots: number; medianHandleSeconds: number | null }
 export interface LineRow { id: string; state: string; positionNotified: number | null; estimateNotified: number | null }
+
+/** The line's order, as a row value: offered first, then priority, then longest wait, then id. */
+const lineKey = (alias: string) => `(${alias}.state <> 'offered'), ${alias}.priority, ${alias}.enqueued_at, ${alias}.id`;
+/** The line's figures for the language in parameter `lang`: slots on duty, and the median handling time of the last day. */
+const lineFiguresSql = (lang: string) => `
+  SELECT COALESCE(sum(GREATEST(s.max_chats - staff_load.load, 0)), 0)::int AS "freeSlots", COALESCE(sum(s.max_chats), 0)::int AS "totalSlots",
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - assigned_at))
+     FROM chat_session WHERE language = ${lang} AND assigned_at IS NOT NULL AND ended_at > now() - interval '1 day') AS "medianHandleSeconds"
+  FROM staff s ${STAFF_LOAD_JOIN}
+  WHERE s.presence = 'available' AND NOT s.disabled AND ${lang} = ANY(s.languages)`;
 
 /** The SQL of the routing pass and of the line's numbers. */
 export class RoutingRepository {
@@ -55,14 +66,36 @@ export class RoutingRepository {
     return this.db.rows(`SELECT id, offer_seq AS "offerSeq", offer_expires_at AS "offerExpiresAt" FROM chat_session WHERE state = 'offered'`);
   }
 
-  /** Sessions in the line of one language, in the order the survivor's position counts. */
+  /**
+   * Sessions in the line of one language, in the order the survivor's position counts: offered
+   * first (they are about to leave it), then routing order; the id settles a tie, so that
+   * `placeOf` counts exactly the rows this puts ahead.
+   */
   async line(language: string, sql: Sql = this.db): Promise<LineRow[]> {
     return sql.rows<LineRow>(
       `SELECT id, state, position_notified AS "positionNotified", estimate_notified AS "estimateNotified"
        FROM chat_session WHERE language = $1 AND state IN ('waiting', 'offered')
-       ORDER BY (state = 'offered') DESC, priority, enqueued_at`,
+       ORDER BY ${lineKey('chat_session')}`,
       [language],
     );
+  }
+
+  /**
+   * One session's place in its line (1 is next), counted in SQL as `line` would number it
+   * without reading the line, with the line's figures (`lineFigures`), in one statement: an
+   * arrival in a flood costs one round trip here. Undefined when the session is not in the line.
+   */
+  async placeOf(sessionId: string, language: string, sql: Sql = this.db): Promise<(LineFigures & { place: number }) | undefined> {
+    const row = await sql.one<LineFigures & { place: number }>(
+      `SELECT 1 + (SELECT count(*)::int FROM chat_session c
+                   WHERE c.language = $2 AND c.state IN ('waiting', 'offered')
+                     AND (${lineKey('c')}) < (${lineKey('me')})) AS place,
+         f.*
+       FROM chat_session me, (${lineFiguresSql('$2')}) f
+       WHERE me.id = $1 AND me.language = $2 AND me.state IN ('waiting', 'offered')`,
+      [sessionId, language],
+    );
+    return row && { ...row, medianHandleSeconds: row.medianHandleSeconds == null ? null : Number(row.medianHandleSeconds) };
   }
 
   async saveNotified(updates: { id: string; position: number; estimate: number | null }[], sql: Sql = this.db): Promise<void> {
@@ -74,25 +107,13 @@ export class RoutingRepository {
     );
   }
 
-  /** Slots of available counsellors who speak the language: free ones and all. */
-  async capacity(language: string, sql: Sql = this.db): Promise<{ freeSlots: number; totalSlots: number }> {
-    const row = await sql.one<{ freeSlots: number; totalSlots: number }>(
-      `SELECT COALESCE(sum(GREATEST(s.max_chats - staff_load.load, 0)), 0)::int AS "freeSlots", COALESCE(sum(s.max_chats), 0)::int AS "totalSlots"
-       FROM staff s ${STAFF_LOAD_JOIN}
-       WHERE s.presence = 'available' AND NOT s.disabled AND $1 = ANY(s.languages)`,
-      [language],
-    );
-    return row!;
-  }
-
-  /** Median handling time of chats in the language that ended in the last day. */
-  async medianHandleSeconds(language: string, sql: Sql = this.db): Promise<number | null> {
-    const row = await sql.one<{ median: number | null }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - assigned_at)) AS median
-       FROM chat_session WHERE language = $1 AND assigned_at IS NOT NULL AND ended_at > now() - interval '1 day'`,
-      [language],
-    );
-    return row?.median == null ? null : Number(row.median);
+  /**
+   * What a wait estimate needs: the slots of available counsellors who speak the language
+   * (free ones and all), and the median handling time of its chats that ended in the last day.
+   */
+  async lineFigures(language: string, sql: Sql = this.db): Promise<LineFigures> {
+    const row = (await sql.one<LineFigures>(lineFiguresSql('$1'), [language]))!;
+    return { ...row, medianHandleSeconds: row.medianHandleSeconds == null ? null : Number(row.medianHandleSeconds) };
   }
 
   async queueStatus(): Promise<Record<string, LanguageQueueStatus>> {
