@@ -14,6 +14,8 @@ const FLOOD = Number(process.env.BENCH_FLOOD ?? 3000);
 const BATCH = Number(process.env.BENCH_FLOOD_BATCH ?? 100);
 const LIVE = Number(process.env.BENCH_FLOOD_LIVE ?? 10);
 const COUNSELLORS = Number(process.env.BENCH_FLOOD_COUNSELLORS ?? 40);
+/** gateways and workers (as many of each); survivors take the gateways in turn */
+const NODES = Number(process.env.BENCH_FLOOD_NODES ?? 1);
 
 interface LiveChat { survivor: Socket; counsellor: Socket; sessionId: string; sent: number }
 
@@ -33,11 +35,46 @@ async function talk(chats: LiveChat[], until: () => boolean): Promise<number[]> 
   return latencies;
 }
 
-/** The gateway's heap and resident memory, from its own metrics endpoint. */
-async function gatewayMemory(metricsUrl: string): Promise<{ heap: number; rss: number }> {
+/**
+ * The gateway's heap and resident memory, from its own metrics endpoint, after a full garbage
+ * collection asked for through its inspector (the gateway runs with --inspect on loopback).
+ */
+async function gatewayMemory(metricsUrl: string, inspectorPort: number): Promise<{ heap: number; rss: number }> {
+  await collectGarbage(inspectorPort);
   const text = await (await fetch(metricsUrl)).text();
   const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return { heap: read('nodejs_heap_size_used_bytes'), rss: read('process_resident_memory_bytes') };
+}
+
+/** HeapProfiler.collectGarbage over the DevTools protocol, twice (weak references clear on the second). */
+async function collectGarbage(inspectorPort: number): Promise<void> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+  for (const id of [1, 2]) {
+    const answered = new Promise<void>((resolve) => { ws.onmessage = (m) => { if (JSON.parse(String(m.data)).id === id) resolve(); }; });
+    ws.send(JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' }));
+    await answered;
+  }
+  ws.close();
+}
+
+/**
+ * With BENCH_PG_STATEMENTS=1 (a PostgreSQL that preloads pg_stat_statements), the statements
+ * that took the most time during the run, for docs/performance.md.
+ */
+async function statementStats(env: TestEnvironment): Promise<() => Promise<string[]>> {
+  if (process.env.BENCH_PG_STATEMENTS !== '1') return async () => [];
+  await env.sql('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await env.sql('SELECT pg_stat_statements_reset()');
+  return async () => {
+    const rows = await env.sql<{ calls: string; total: number; mean: number; query: string }>(
+      `SELECT calls, round(total_exec_time)::int AS total, round(mean_exec_time::numeric, 2)::float8 AS mean, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY total_exec_time DESC LIMIT 12`);
+    return ['  PostgreSQL, the statements that took longest in total (ms total, calls, ms mean):',
+      ...rows.map((r) => `    ${String(r.total).padStart(7)}  ${String(r.calls).padStart(7)}  ${r.mean.toFixed(2).padStart(7)}  ${r.query.slice(0, 110)}`)];
+  };
 }
 
 async function liveChats(env: TestEnvironment, base: string): Promise<LiveChat[]> {
@@ -70,8 +107,14 @@ export async function flood(): Promise<string[]> {
   const sockets: Socket[] = [];
   try {
     const metricsPort = await freePort();
-    const base = await env.gateway({ GATEWAY_METRICS_PORT: String(metricsPort) });
-    await env.worker();
+    const inspectorPort = await freePort();
+    // BENCH_PROFILE=dir writes the gateway's and the worker's CPU profiles there
+    const profile = (name: string) => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=flood-${name}.cpuprofile`] : []);
+    const base = await env.gateway({ GATEWAY_METRICS_PORT: String(metricsPort) }, [`--inspect=127.0.0.1:${inspectorPort}`, ...profile('gateway')]);
+    const bases = [base];
+    for (let i = 1; i < NODES; i++) bases.push(await env.gateway());
+    for (let i = 0; i < NODES; i++) await env.worker({}, i === 0 ? profile('worker') : []);
+    const statements = await statementStats(env);
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 
     const chats = await liveChats(env, base);
@@ -86,7 +129,7 @@ export async function flood(): Promise<string[]> {
     // the live chats alone, for the baseline
     const quietUntil = performance.now() + 5000;
     const quiet = summary(await talk(chats, () => performance.now() > quietUntil));
-    const before = await gatewayMemory(metricsUrl);
+    const before = await gatewayMemory(metricsUrl, inspectorPort);
 
     // the flood, with the live chats talking throughout
     let flooding = true;
@@ -97,8 +140,8 @@ export async function flood(): Promise<string[]> {
     let positions = 0;
     const floodStarted = performance.now();
     for (let from = 0; from < FLOOD; from += BATCH) {
-      await Promise.all(Array.from({ length: Math.min(BATCH, FLOOD - from) }, async () => {
-        const survivor = await connectSurvivor(base);
+      await Promise.all(Array.from({ length: Math.min(BATCH, FLOOD - from) }, async (_, i) => {
+        const survivor = await connectSurvivor(bases[(from + i) % NODES]);
         sockets.push(survivor);
         survivor.on('queue:position', () => positions++);
         const t0 = performance.now();
@@ -111,24 +154,27 @@ export async function flood(): Promise<string[]> {
     const floodSeconds = (performance.now() - floodStarted) / 1000;
     flooding = false;
     const loaded = summary(await during);
-    const after = await gatewayMemory(metricsUrl);
+    const after = await gatewayMemory(metricsUrl, inspectorPort);
     const positionsInFlood = positions;
 
     // counsellors come on duty at once: how long until each has an offer
     const t0 = performance.now();
-    const offers = waitingDesk.map((s) => next(s, 'offer', undefined, 60_000).then(() => performance.now() - t0));
+    const offers = waitingDesk.map((s) => next(s, 'offer', undefined, 120_000).then(() => performance.now() - t0, () => undefined));
     await Promise.all(waitingDesk.map((s) => ask(s, 'presence:set', { status: 'available' })));
-    const toOffers = Math.max(...(await Promise.all(offers)));
+    const offerTimes = (await Promise.all(offers)).filter((t): t is number => t !== undefined);
+    const toOffers = offerTimes.length === COUNSELLORS ? `last offer after ${ms(Math.max(...offerTimes))}` : `only ${offerTimes.length} had an offer within 120 s`;
 
     const start = summary(startLatencies);
+    const topStatements = await statements();
     return [
-      `flood: ${FLOOD} survivors arriving ${BATCH} at a time while ${LIVE} chats are live (one gateway, one worker)`,
-      `  survivors accepted: ${accepted} of ${FLOOD} in ${floodSeconds.toFixed(1)} s (${(accepted / floodSeconds).toFixed(0)} per second)${refusals.size ? `; refused: ${[...refusals].map(([code, n]) => `${code} ${n}`).join(', ')}` : ''}`,
-      `  session:start acknowledgement: p50 ${ms(start.p50)}  p99 ${ms(start.p99)}  max ${ms(start.max)}`,
-      `  live chats' message acknowledgement: p50 ${ms(quiet.p50)}  p99 ${ms(quiet.p99)} without the flood; p50 ${ms(loaded.p50)}  p99 ${ms(loaded.p99)} during it (${(loaded.p99 / quiet.p99).toFixed(1)}x)`,
-      `  gateway memory per waiting survivor: heap ${((after.heap - before.heap) / FLOOD / 1024).toFixed(1)} KB  resident ${((after.rss - before.rss) / FLOOD / 1024).toFixed(1)} KB (no forced GC: an upper bound)`,
-      `  queue:position events received during the flood: ${positionsInFlood} (${(positionsInFlood / FLOOD).toFixed(1)} per survivor)`,
-      `  ${COUNSELLORS} counsellors come on duty at once: last offer after ${ms(toOffers)}`,
+      `flood: ${FLOOD} survivors arriving ${BATCH} at a time while ${LIVE} chats are live (${NODES === 1 ? 'one gateway, one worker' : `${NODES} gateways, ${NODES} workers`}); [the aim]`,
+      `  survivors accepted: ${accepted} of ${FLOOD} in ${floodSeconds.toFixed(1)} s (${(accepted / floodSeconds).toFixed(0)} per second) [all, >= 300 per second]${refusals.size ? `; refused: ${[...refusals].map(([code, n]) => `${code} ${n}`).join(', ')}` : ''}`,
+      `  session:start acknowledgement: p50 ${ms(start.p50)}  p99 ${ms(start.p99)}  max ${ms(start.max)} [p99 <= 250 ms]`,
+      `  live chats' message acknowledgement: p50 ${ms(quiet.p50)}  p99 ${ms(quiet.p99)} without the flood; p50 ${ms(loaded.p50)}  p99 ${ms(loaded.p99)} during it (${(loaded.p99 / quiet.p99).toFixed(1)}x) [<= 2x]`,
+      `  gateway memory per waiting survivor: heap ${((after.heap - before.heap) / (FLOOD / NODES) / 1024).toFixed(1)} KB  resident ${((after.rss - before.rss) / (FLOOD / NODES) / 1024).toFixed(1)} KB (the first gateway, after a full collection) [<= 30 KB]`,
+      `  queue:position events received during the flood: ${positionsInFlood} (${(positionsInFlood / FLOOD).toFixed(1)} per survivor) [only on a change, at most one a second each]`,
+      `  ${COUNSELLORS} counsellors come on duty at once: ${toOffers} [<= 1 s]`,
+      ...topStatements,
     ];
   } finally {
     sockets.forEach((s) => s.close());

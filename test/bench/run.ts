@@ -1,128 +1,144 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, next } from '../support/clients';
 import { TestEnvironment } from '../support/environment';
+import { anchorSocket, startAnchor } from './anchors';
 import { flood } from './flood';
 import { ms, summary } from './stats';
 
 /**
  * `npm run bench`: the real path (survivors arriving, counsellors accepting, messages both
- * ways) through a real gateway and worker on PostgreSQL, Redis and BullMQ, beside a bare
- * socket.io relay measured in the same run on the same machine. Prints numbers; asserts nothing.
+ * ways) through a real gateway and worker on PostgreSQL, Redis and BullMQ, beside the bare and
+ * the durable relay (test/bench/anchors) measured in the same run on the same machine, driven
+ * by the same closed-loop client; then the surge. Prints numbers; asserts nothing.
  */
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const CHATS = Number(process.env.BENCH_CHATS ?? 200);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20);
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100);
 
-async function pingPong(pairs: { a: Socket; b: Socket; sendA: (i: number) => Promise<unknown>; sendB: (i: number) => Promise<unknown> }[]) {
+/** Two ends of a chat and how each sends; the other end receives `message`. */
+interface Pair { a: Socket; b: Socket; sendA: (i: number) => Promise<unknown>; sendB: (i: number) => Promise<unknown> }
+
+/**
+ * Closed loop: every chat sends MESSAGES messages, alternating ends, each after the last one
+ * arrived. Latency is from sending to the other end's receipt.
+ */
+async function closedLoop(name: string, pairs: Pair[]) {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(pairs.map(async (pair) => {
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const [send, receiver] of [[pair.sendA, pair.b], [pair.sendB, pair.a]] as const) {
-        const t0 = performance.now();
-        const got = next(receiver, 'message', undefined, 10_000);
-        await send(i);
-        await got;
-        latencies.push(performance.now() - t0);
-      }
+    for (let i = 0; i < MESSAGES; i++) {
+      const [send, receiver] = i % 2 === 0 ? [pair.sendA, pair.b] : [pair.sendB, pair.a];
+      const t0 = performance.now();
+      const got = next(receiver, 'message', undefined, 30_000);
+      const acked = await send(i) as { ok?: boolean; error?: { code: string } };
+      if (acked.ok === false) throw new Error(`${name}: message ${i} refused: ${acked.error?.code}`);
+      await got.catch((err: Error) => { throw new Error(`${name}: ${err.message}`); });
+      latencies.push(performance.now() - t0);
     }
   }));
   const seconds = (performance.now() - started) / 1000;
   return { latency: summary(latencies), perSecond: latencies.length / seconds };
 }
 
-async function bareRelay() {
-  const child = spawn(process.execPath, [join(__dirname, 'bare-relay.js'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).split(' ')[1]))));
-  const connect = async () => {
-    const s = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, reconnection: false });
-    await new Promise<void>((r) => s.once('connect', () => r()));
-    return s;
-  };
-  const pairs = [];
-  for (let i = 0; i < PAIRS; i++) {
-    const a = await connect();
-    const b = await connect();
-    await new Promise<void>((r) => a.emit('join', `room${i}`, r));
-    await new Promise<void>((r) => b.emit('join', `room${i}`, r));
-    pairs.push({ a, b, sendA: (n: number) => ask(a, 'relay', { room: `room${i}`, text: `survivor ${n}` }), sendB: (n: number) => ask(b, 'relay', { room: `room${i}`, text: `counsellor ${n}` }) });
+async function anchorRelay(name: 'bare' | 'durable', env: TestEnvironment) {
+  const anchor = await startAnchor(name, env.deps);
+  try {
+    const pairs: Pair[] = [];
+    for (let i = 0; i < CHATS; i++) {
+      const [a, b] = [await anchorSocket(anchor.url, `pair${i}`), await anchorSocket(anchor.url, `pair${i}`)];
+      const send = (s: Socket, who: string) => (n: number) => ask(s, 'message:send', { clientId: `${who}${n}`, text: `${who} message ${n}` }, 30_000);
+      pairs.push({ a, b, sendA: send(a, 'a'), sendB: send(b, 'b') });
+    }
+    const result = await closedLoop(name, pairs);
+    pairs.forEach((p) => { p.a.close(); p.b.close(); });
+    return result;
+  } finally {
+    await anchor.stop();
   }
-  const result = await pingPong(pairs);
-  pairs.forEach((p) => { p.a.close(); p.b.close(); });
-  child.kill('SIGTERM');
-  return result;
 }
 
-async function main() {
+/** Time to offer: one counsellor free, survivors arriving one after another. */
+async function timeToOffer(env: TestEnvironment, base: string): Promise<number[]> {
+  const c = await env.staff({ languages: ['pl'], maxChats: 1 });
+  const staff = await connectStaff(base, await login(base, c.email, c.password));
+  await ask(staff, 'presence:set', { status: 'available' });
+  const toOffer: number[] = [];
+  for (let i = 0; i < OFFERS; i++) {
+    const survivor = await connectSurvivor(base);
+    const t0 = performance.now();
+    const offer = next<{ sessionId: string }>(staff, 'offer');
+    await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
+    const { sessionId } = await offer;
+    toOffer.push(performance.now() - t0);
+    await ask(staff, 'offer:accept', { sessionId });
+    await ask(staff, 'session:close', { sessionId, outcome: 'test', riskLevel: 'none', categories: [] });
+    survivor.close();
+  }
+  staff.close();
+  return toOffer;
+}
+
+/** CHATS live chats through Prystan, each a counsellor (then away, so no other chat comes) and a survivor. */
+async function prystanPairs(env: TestEnvironment, base: string): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < CHATS; i++) {
+    const counsellor = await env.staff({ languages: ['uk'], maxChats: 1 });
+    const cs = await connectStaff(base, await login(base, counsellor.email, counsellor.password));
+    await ask(cs, 'presence:set', { status: 'available' });
+    const survivor = await connectSurvivor(base);
+    const offer = next<{ sessionId: string }>(cs, 'offer');
+    await ask(survivor, 'session:start', { language: 'uk', triage: { immediateDanger: false } });
+    const { sessionId } = await offer;
+    await ask(cs, 'offer:accept', { sessionId });
+    await ask(cs, 'presence:set', { status: 'away' });
+    pairs.push({
+      a: survivor,
+      b: cs,
+      sendA: (n: number) => ask(survivor, 'message:send', { clientId: `s${n}`, text: `survivor message ${n}` }, 30_000),
+      sendB: (n: number) => ask(cs, 'message:send', { sessionId, clientId: `c${n}`, text: `counsellor message ${n}` }, 30_000),
+    });
+  }
+  return pairs;
+}
+
+async function steadyState(): Promise<string[]> {
   const env = new TestEnvironment({
     LOG_LEVEL: 'info', // the production default
     SURVIVOR_EVENTS_PER_10S: '100000',
     STAFF_EVENTS_PER_10S: '100000',
     SESSION_STARTS_PER_10MIN: '100000',
+    SOCKETS_PER_ADDRESS: '100000',
   });
   await env.setUp();
   try {
     // BENCH_PROFILE=dir writes the gateway's CPU profile there
     const base = await env.gateway({}, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
     await env.worker();
-
-    // time to offer: one counsellor free, survivors arriving one after another
-    const c = await env.staff({ languages: ['pl'], maxChats: 1 });
-    const staff = await connectStaff(base, await login(base, c.email, c.password));
-    await ask(staff, 'presence:set', { status: 'available' });
-    const toOffer: number[] = [];
-    for (let i = 0; i < OFFERS; i++) {
-      const survivor = await connectSurvivor(base);
-      const t0 = performance.now();
-      const offer = next<{ sessionId: string }>(staff, 'offer');
-      await ask(survivor, 'session:start', { language: 'pl', triage: { immediateDanger: false } });
-      const { sessionId } = await offer;
-      toOffer.push(performance.now() - t0);
-      await ask(staff, 'offer:accept', { sessionId });
-      await ask(staff, 'session:close', { sessionId, outcome: 'test', riskLevel: 'none', categories: [] });
-      survivor.close();
-    }
-    staff.close();
-
-    // relay: PAIRS live chats, messages both ways
-    const pairs = [];
-    for (let i = 0; i < PAIRS; i++) {
-      const counsellor = await env.staff({ languages: ['uk'], maxChats: 1 });
-      const cs = await connectStaff(base, await login(base, counsellor.email, counsellor.password));
-      await ask(cs, 'presence:set', { status: 'available' });
-      const survivor = await connectSurvivor(base);
-      const offer = next<{ sessionId: string }>(cs, 'offer');
-      await ask(survivor, 'session:start', { language: 'uk', triage: { immediateDanger: false } });
-      const { sessionId } = await offer;
-      await ask(cs, 'offer:accept', { sessionId });
-      await ask(cs, 'presence:set', { status: 'away' });
-      let n = 0;
-      pairs.push({
-        a: survivor,
-        b: cs,
-        sendA: (i: number) => ask(survivor, 'message:send', { clientId: `s${i}-${n++}`, text: `survivor message ${i}` }),
-        sendB: (i: number) => ask(cs, 'message:send', { sessionId, clientId: `c${i}-${n++}`, text: `counsellor message ${i}` }),
-      });
-    }
-    const prystan = await pingPong(pairs);
+    const offer = summary(await timeToOffer(env, base));
+    const pairs = await prystanPairs(env, base);
+    const prystan = await closedLoop('Prystan', pairs);
     pairs.forEach((p) => { p.a.close(); p.b.close(); });
-    const bare = await bareRelay();
-
-    const offer = summary(toOffer);
-    const lines = [
+    const durable = await anchorRelay('durable', env);
+    const bare = await anchorRelay('bare', env);
+    const row = (name: string, r: typeof bare) =>
+      `  ${name.padEnd(8)} ${r.perSecond.toFixed(0).padStart(6)} msg/s  ${(r.perSecond / bare.perSecond).toFixed(2).padStart(5)}x bare   p50 ${ms(r.latency.p50)}  p99 ${ms(r.latency.p99)}  (${(r.latency.p99 / bare.latency.p99).toFixed(1)}x bare's p99)`;
+    return [
       `time to offer (counsellor free), n=${offer.n}: p50 ${ms(offer.p50)}  p95 ${ms(offer.p95)}  p99 ${ms(offer.p99)}  max ${ms(offer.max)}`,
-      `relay latency, Prystan (${PAIRS} chats, ${ROUNDS} round trips each): p50 ${ms(prystan.latency.p50)}  p95 ${ms(prystan.latency.p95)}  p99 ${ms(prystan.latency.p99)}`,
-      `relay latency, bare socket.io:                   p50 ${ms(bare.latency.p50)}  p95 ${ms(bare.latency.p95)}  p99 ${ms(bare.latency.p99)}`,
-      `messages per second: Prystan ${prystan.perSecond.toFixed(0)}  bare ${bare.perSecond.toFixed(0)}  ratio ${(prystan.perSecond / bare.perSecond).toFixed(2)}`,
-      `(every Prystan message is validated, sealed with AES-256-GCM, written to PostgreSQL and relayed through the Redis adapter)`,
+      `relay, ${CHATS} chats x ${MESSAGES} messages, closed loop, the same client for all three:`,
+      row('Prystan', prystan),
+      row('durable', durable),
+      row('bare', bare),
+      `  (a Prystan message is validated, sealed with AES-256-GCM, group-committed to PostgreSQL and relayed through the Redis adapter before its acknowledgement, and inspected for risk after it)`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await env.tearDown();
   }
+}
+
+async function main() {
+  // BENCH_ONLY=flood runs the surge alone
+  if (process.env.BENCH_ONLY !== 'flood') process.stdout.write(`${(await steadyState()).join('\n')}\n`);
   // the surge (BENCH_FLOOD=0 skips it), on an environment of its own
   const surge = await flood();
   if (surge.length > 0) process.stdout.write(`${surge.join('\n')}\n`);

@@ -71,8 +71,8 @@ export class TestEnvironment {
     return `http://127.0.0.1:${port}`;
   }
 
-  async worker(overrides: Record<string, string> = {}): Promise<AppProcess> {
-    const proc = new AppProcess('worker', this.env(overrides), `${this.id}-worker-${this.processes.length}`);
+  async worker(overrides: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppProcess> {
+    const proc = new AppProcess('worker', this.env(overrides), `${this.id}-worker-${this.processes.length}`, nodeArgs);
     this.processes.push(proc);
     await proc.start();
     return proc;
@@ -115,7 +115,6 @@ export class TestEnvironment {
     await this.sql(`UPDATE chat_session SET state = 'ended', ended_at = now(), ended_by = 'system', offer_expires_at = NULL WHERE state <> 'ended'`);
   }
 
-  /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
   /** The Redis connections of this environment's processes named `suffix`, with their subscription counts. */
   async redisClients(suffix: string): Promise<{ sub: number; psub: number }[]> {
     const redis = new IORedis(this.redisUrl);
@@ -130,6 +129,7 @@ export class TestEnvironment {
     }
   }
 
+  /** Every Redis key and value under this run's prefix, for "found nowhere" checks. */
   async redisDump(): Promise<string> {
     const redis = new IORedis(this.redisUrl);
     try {
