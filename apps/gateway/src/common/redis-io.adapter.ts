@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { catchError, defer, EMPTY, filter, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions, Socket } from 'socket.io';
@@ -32,6 +34,33 @@ export class RedisIoAdapter extends IoAdapter {
       callback(socket);
       (socket.conn as unknown as { request: unknown }).request = null;
     });
+  }
+
+  /**
+   * The same binding as Nest's, lighter per socket: a plain listener per event, where Nest
+   * keeps an RxJS pipeline per event per socket (`fromEvent`, `mergeMap`, `takeUntil` the
+   * disconnect) for the socket's whole life. A waiting survivor's socket is most of what a
+   * flood costs in memory (docs/performance.md); the listeners go with the socket. What an
+   * event does is unchanged: the handler's result, once not empty, is its acknowledgement (or
+   * an emitted `{ event, data }`), and a failure is logged, never thrown.
+   */
+  bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        // fromEvent's shape: one argument as itself, several as an array
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        defer(() => transform(callback(data, ack)))
+          .pipe(filter((response) => response !== null && response !== undefined), catchError((err: unknown) => {
+            this.logger.error(err);
+            return EMPTY;
+          }))
+          .subscribe((response) => {
+            const reply = response as { event?: string; data?: unknown };
+            if (reply.event) return void socket.emit(reply.event, reply.data);
+            if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          });
+      });
+    }
   }
 
   createIOServer(port: number, options?: ServerOptions): Server {
