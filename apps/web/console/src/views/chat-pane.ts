@@ -9,7 +9,8 @@ import { ChatBanners, ChatMeta, ChatTitle } from './chat-head';
 import { CloseForm } from './close-form';
 import { Compose } from './compose';
 import { EscalationForm } from './escalation-form';
-import { EscalationList, restoredEscalation, type RaisedEscalation } from './escalation-list';
+import { restoredEscalation, upsertEscalation, type RaisedEscalation } from '../chat-state';
+import { EscalationList } from './escalation-list';
 import { statusText } from './escalation-status';
 import { TransferForm } from './transfer-form';
 
@@ -46,7 +47,7 @@ export class ChatPane {
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
   private mode: ChatMode = 'chat';
-  private readonly escalations: RaisedEscalation[] = [];
+  private escalations: readonly RaisedEscalation[] = [];
   /** Whether the compose box (a component) is drawn under the conversation. */
   private composing = false;
   private readonly head = h('header', { class: 'pane-head' });
@@ -292,12 +293,8 @@ export class ChatPane {
    * replaces a newer one.
    */
   private upsertEscalation(data: Omit<RaisedEscalation, 'status'> & { status?: string }, ackStatus?: string): RaisedEscalation {
-    const known = this.escalations.find((e) => e.escalationId === data.escalationId);
-    const item: RaisedEscalation = known ?? { escalationId: data.escalationId, status: ackStatus ?? 'queued' };
-    const older = !!(known?.at && data.at && Date.parse(data.at) < Date.parse(known.at));
-    const { status, phoneResult, at, ...facts } = data;
-    Object.assign(item, older ? facts : { ...facts, status: status ?? item.status, ...(phoneResult ? { phoneResult } : {}), ...(at ? { at } : {}) });
-    if (!known) this.escalations.push(item);
+    const { list, item } = upsertEscalation(this.escalations, data, ackStatus);
+    this.escalations = list;
     return item;
   }
 
@@ -306,7 +303,7 @@ export class ChatPane {
     const focused = document.activeElement;
     const active = focused instanceof HTMLElement && this.escalationsEl.contains(focused) ? focused : undefined;
     const id = active?.closest('[data-qa="escalation"]')?.getAttribute('data-id');
-    render(createElement(EscalationList, { raised: this.escalations, changed: () => this.renderEscalations() }), this.escalationsEl);
+    render(createElement(EscalationList, { raised: [...this.escalations], changed: () => this.renderEscalations() }), this.escalationsEl);
     if (!active || !id) return;
     const item = this.escalationsEl.querySelector<HTMLElement>(`[data-qa="escalation"][data-id="${id}"]`);
     (item?.querySelector<HTMLElement>(`[data-qa="${active.dataset.qa}"]`) ?? item?.querySelector<HTMLElement>('button') ?? item)?.focus();

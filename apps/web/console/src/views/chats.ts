@@ -4,6 +4,7 @@ import type { Listen, View } from '../screens';
 import { announce, focusHeading, h } from '../dom';
 import { api, attention, request } from '../services';
 import { attentionCount, canned, clearNotice, deskChats, deskOffers, isManager, lang as uiLang, notify, selectedChat, t as copy, type DeskOffer } from '../store';
+import { Freshness, planSync } from '../desk-freshness';
 import type { CannedReply, Offer, OwnSession } from '../wire';
 import { ChatList, DeskStatus } from './chat-list';
 import { ChatPane } from './chat-pane';
@@ -20,15 +21,8 @@ export class ChatsView implements View {
   private selected?: string;
   private counter = 0;
   private offerKeys = 0;
-  /**
-   * Chats being accepted: the server joins this socket to the chat before it answers, so its
-   * events may come first; they wait here and are applied once the pane exists.
-   */
-  private readonly accepting = new Map<string, ((pane: ChatPane) => void)[]>();
-  /** When each chat or offer last changed by an event or an own answer (a count, not a time). */
-  private readonly touched = new Map<string, number>();
-  private changes = 0;
-  private syncs = 0;
+  /** What changed when, and the chats being accepted (whose events wait for their pane). */
+  private readonly fresh = new Freshness();
   private shown?: ChatPane;
   private readonly heading = h('h1', { class: 'visually-hidden' });
   private readonly offersEl = h('section', { class: 'offers' });
@@ -91,34 +85,32 @@ export class ChatsView implements View {
    * messages and escalations still merge, by id). Only the newest of overlapping lists counts.
    */
   async sync(): Promise<void> {
-    const asked = this.changes;
-    const mine = ++this.syncs;
+    const ticket = this.fresh.askList();
     const ack = await request('sessions:list', { scope: 'mine' });
-    if (!ack.ok || mine !== this.syncs) return;
-    const sessions = ack.sessions as OwnSession[];
-    const offers = ack.offers as Offer[];
-    const newer = (id: string) => (this.touched.get(id) ?? 0) > asked || this.accepting.has(id);
-    for (const s of sessions) {
-      const existing = this.pane(s.sessionId);
-      if (existing) existing.merge(s, !newer(s.sessionId));
-      else if (!newer(s.sessionId)) this.addPane(s, false);
+    if (!ack.ok || !this.fresh.isLatest(ticket)) return;
+    const list = { sessions: ack.sessions as OwnSession[], offers: ack.offers as Offer[] };
+    const has = { chats: this.panes.map((p) => p.id), offers: deskOffers.value.map((o) => o.offer.sessionId) };
+    const plan = planSync(list, has, (id) => this.fresh.isNewer(id, ticket));
+    for (const step of plan.chats) {
+      if (step.kind === 'merge') this.pane(step.session.sessionId)?.merge(step.session, step.withState);
+      else this.addPane(step.session, false);
     }
-    for (const pane of [...this.panes]) if (!newer(pane.id) && !sessions.some((s) => s.sessionId === pane.id)) this.drop(pane.id);
-    for (const offer of offers) if (!newer(offer.sessionId) && !this.offer(offer.sessionId)) this.addOffer(offer, false);
-    for (const { offer: { sessionId: id } } of deskOffers.value) if (!newer(id) && !offers.some((o) => o.sessionId === id)) this.removeOffer(id);
+    for (const id of plan.drop) this.drop(id);
+    for (const offer of plan.addOffers) this.addOffer(offer, false);
+    for (const id of plan.removeOffers) this.removeOffer(id);
     void this.loadCanned();
     this.renderPane(false);
   }
 
   private touch(id: string): void {
-    this.touched.set(id, ++this.changes);
+    this.fresh.touch(id);
   }
 
   /** Applies an event to its chat's pane, or keeps it for the pane an accept is about to create. */
   private withPane(id: string, apply: (pane: ChatPane) => void): void {
     const pane = this.pane(id);
     if (pane) apply(pane);
-    else this.accepting.get(id)?.push(apply);
+    else this.fresh.hold(id, () => { const p = this.pane(id); if (p) apply(p); });
   }
 
   /** The whole desk (first display, a new language); its lists draw themselves from the store. */
@@ -217,7 +209,7 @@ export class ChatsView implements View {
   private withdrawn(sessionId: string, reason: string): void {
     if (reason === 'accepted') {
       // taken in another tab of mine (this tab's own accept is answered by itself): bring the chat here too
-      if (!this.accepting.has(sessionId)) {
+      if (!this.fresh.isAccepting(sessionId)) {
         this.removeOffer(sessionId);
         void this.sync();
       }
@@ -234,10 +226,9 @@ export class ChatsView implements View {
     const card = this.offer(id);
     if (!card) return;
     this.updateOffer(card, { busy: true, message: '' });
-    this.accepting.set(id, []);
+    this.fresh.startAccepting(id);
     const ack = await request('offer:accept', { sessionId: id }).finally(() => this.touch(id));
-    const early = this.accepting.get(id) ?? [];
-    this.accepting.delete(id);
+    const early = this.fresh.finishAccepting(id);
     if (!ack.ok) {
       this.updateOffer(card, { busy: false, message: ack.error.code === 'conflict' ? copy.value.offer.gone : copy.value.app.failed });
       // the card goes a moment later (unless a new offer of the same chat has replaced it)
@@ -253,7 +244,7 @@ export class ChatsView implements View {
     const pane = this.pane(id);
     if (!pane) return;
     // what happened between the server's join and its answer (a message, the survivor leaving, a flag)
-    early.forEach((apply) => apply(pane));
+    early.forEach((apply) => apply());
     pane.focusInput();
   }
 

@@ -3,26 +3,11 @@ import { announce, useUid } from '../dom';
 import type { Lang } from '../i18n';
 import { request } from '../services';
 import { t } from '../store';
-import type { OwnEscalation } from '../wire';
+import type { RaisedEscalation } from '../chat-state';
 import { statusText } from './escalation-status';
 
-export interface RaisedEscalation {
-  escalationId: string; status: string; channel?: string; phone?: string; phoneResult?: string;
-  serviceName?: string; urgency?: string; at?: string;
-  /** raised by a colleague before the chat was transferred: shown, but its call is theirs to record */
-  byColleague?: boolean;
-}
 export interface EscalationBody { serviceId: string; urgency: string; details: { summary: string; callbackPhone?: string; location?: string } }
 export interface ChosenService { id: string; name: string; urgency: string }
-
-/** An escalation the server lists for one's chat (after a reload), as the chat pane keeps it; fields it lacks stay out. */
-export function restoredEscalation(e: OwnEscalation): RaisedEscalation {
-  return {
-    escalationId: e.escalationId, status: e.status, channel: e.channel, serviceName: e.serviceName, at: e.at,
-    ...(e.urgency ? { urgency: e.urgency } : {}), ...(e.phone ? { phone: e.phone } : {}), ...(e.phoneResult ? { phoneResult: e.phoneResult } : {}),
-    ...(e.raisedByMe === false ? { byColleague: true } : {}),
-  };
-}
 
 /** A region as people say it: "PL" is Poland, "PL-LU" Poland with its subdivision code; free text stays as it is. */
 export function regionName(region: string, lang: Lang): string {
