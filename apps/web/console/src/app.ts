@@ -1,5 +1,6 @@
 import { ApiError } from './api';
 import { BoardFeed } from './board-feed';
+import { DeskFeed } from './desk-feed';
 import { MonitorFeed } from './monitor-feed';
 import { isLang, type Copy, type Lang } from './i18n';
 import { api, attention, setLink } from './services';
@@ -9,7 +10,7 @@ import type { Notice, Presence, Staff } from './store';
 import type { Listen, LoginAnswer, SignInStep, View } from './screens';
 import { adminView } from './views/admin';
 import { boardView } from './views/board';
-import { ChatsView } from './views/chats';
+import { deskView } from './views/desk';
 import { forbiddenView } from './views/forbidden';
 import { loginView } from './views/login';
 import { shellView } from './views/shell';
@@ -32,7 +33,9 @@ export class App {
   readonly api = api;
   readonly attention = attention;
   link?: StaffLink;
-  chats?: ChatsView;
+  /** The counsellor's desk: its feed, and its screen (drawn once, kept for the whole sign-in). */
+  desk?: DeskFeed;
+  private deskScreen?: View;
   /** The board's and the followed chat's feeds: a duty manager's only. */
   boardFeed?: BoardFeed;
   monitorFeed?: MonitorFeed;
@@ -127,7 +130,7 @@ export class App {
   }
 
   async signOut(): Promise<void> {
-    const open = this.chats?.openCount() ?? 0;
+    const open = store.deskChats.value.length;
     if (open > 0 && !window.confirm(this.t.app.signOutWithChats(open))) return;
     await this.link?.request('presence:set', { status: 'offline' }, 2000);
     await this.api.post('/api/auth/logout', {}).catch(() => undefined);
@@ -153,8 +156,8 @@ export class App {
     store.lang.value = lang;
     document.documentElement.lang = lang;
     this.shell?.render();
-    this.chats?.render();
-    if (this.view !== this.chats) this.view?.render();
+    this.deskScreen?.render();
+    if (this.view !== this.deskScreen) this.view?.render();
     this.reauth?.render();
     if (this.staff) await this.api.patch('/api/me', { uiLanguage: lang }).catch(() => undefined);
   }
@@ -195,17 +198,18 @@ export class App {
     this.link = new StaffLink(() => this.api.token, {
       state: (state) => { store.connection.value = state; },
       unauthorized: () => this.expire(),
-      connected: () => { this.chats?.sync(); this.boardFeed?.refresh(); void this.monitorFeed?.resume(); },
+      connected: () => { void this.desk?.sync(); this.boardFeed?.refresh(); void this.monitorFeed?.resume(); },
     });
     setLink(this.link);
-    this.chats = new ChatsView();
+    this.desk = new DeskFeed();
+    this.deskScreen = deskView(this.desk);
     if (this.isManager) {
       this.boardFeed = new BoardFeed();
       this.monitorFeed = new MonitorFeed();
     }
     const listen: Listen = (event, handler) => this.link!.on(event, handler);
     listen('presence', (p) => this.setPresence(p.status, p.reason));
-    this.chats.listen(listen);
+    this.desk.listen(listen);
     this.boardFeed?.listen(listen);
     this.monitorFeed?.listen(listen);
     this.shell = shellView(this);
@@ -236,7 +240,7 @@ export class App {
     else if (section === 'stats' && this.isManager) view = statsView();
     else if (section === 'admin' && this.isAdmin) view = adminView(sub);
     else if (['board', 'stats', 'admin'].includes(section)) view = forbiddenView();
-    else view = this.chats!;
+    else view = this.deskScreen!;
     this.view = view;
     this.shell!.show(view, section, focus);
   }

@@ -1,25 +1,8 @@
 import { useState } from 'preact/hooks';
-import { h } from '../../shared/dom';
-
-/** The element builder both web apps share, for the views still drawn by hand (text as text, never HTML; no inline styles). */
-export { h, type Child } from '../../shared/dom';
 
 let counter = 0;
 /** A fresh id for label/control and aria pairs. */
-export const uid = (prefix: string) => `${prefix}-${++counter}`;
-
-/** A labelled control: the label names it, an optional hint describes it. */
-export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string): HTMLElement {
-  control.id ||= uid('f');
-  const hintEl = hint ? h('span', { class: 'hint', id: uid('hint') }, hint) : null;
-  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
-}
-
-export function options(values: readonly string[], label: (v: string) => string, selected?: string, placeholder?: string): HTMLOptionElement[] {
-  const list = values.map((v) => h('option', { value: v, selected: v === selected }, label(v)));
-  return placeholder === undefined ? list : [h('option', { value: '', selected: !selected }, placeholder), ...list];
-}
+const uid = (prefix: string) => `${prefix}-${++counter}`;
 
 /** Says something to screen readers; `assertive` interrupts (offers, alerts). */
 export function announce(text: string, assertive = false): void {

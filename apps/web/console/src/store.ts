@@ -1,8 +1,9 @@
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type Signal } from '@preact/signals';
+import { needsForm, type ChatState } from './chat-state';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { CannedReply, LiveSession, Message, Offer, QueueStatus, Triage } from './wire';
+import type { CannedReply, LiveSession, Message, Offer, QueueStatus } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
@@ -31,9 +32,8 @@ export const staff = signal<Staff | undefined>(undefined);
 export const isManager = computed(() => staff.value?.role === 'manager' || staff.value?.role === 'admin');
 export const isAdmin = computed(() => staff.value?.role === 'admin');
 
-/** The section on screen, and what the Chats link counts (offers, unread messages, chats waiting for their form). */
+/** The section on screen. */
 export const section = signal('chats');
-export const attentionCount = signal(0);
 
 /** My status as the server has it, and the socket's state. */
 export const presence = signal<Presence>('offline');
@@ -63,23 +63,31 @@ export const reassigning = signal<LiveSession | undefined>(undefined);
  * focus when drawn. `key` tells a new offer of the same chat from the one it replaced.
  */
 export interface DeskOffer { key: number; offer: Offer; received: number; busy: boolean; message: string; focus: boolean }
-/** The desk's offers, oldest first (written by the desk from the socket's events and its lists). */
+/** The desk's offers, oldest first (written by the desk feed from the socket's events and its lists). */
 export const deskOffers = signal<readonly DeskOffer[]>([]);
 
-/** Which form is open beside a chat ('chat': none). */
-export type ChatMode = 'chat' | 'close' | 'transfer' | 'escalate';
+export type { ChatMode, ChatState } from './chat-state';
 /**
- * A chat on the desk as its list and its header show it: its number on the desk, line, unread
- * messages, form still to fill in, risk, and the facts and state its header and banners show.
+ * A chat on the desk: its id, and its state as a signal of its own, so that what happens in
+ * one chat draws that chat's pane again (and the list), not the others.
  */
-export interface DeskChat {
-  sessionId: string; number: number; language: Lang; unread: number; needsForm: boolean; flagged: boolean;
-  assignedAt: string | null; state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; riskFlags: string[]; survivorConnected: boolean;
-  triage: Triage; mode: ChatMode;
-}
-/** The desk's chats in the order they came, and the one on screen (written by the desk). */
+export interface DeskChat { readonly sessionId: string; readonly chat: Signal<ChatState> }
+/** The desk's chats in the order they came, and the one on screen (written by the desk feed). */
 export const deskChats = signal<readonly DeskChat[]>([]);
 export const selectedChat = signal<string | undefined>(undefined);
+
+/**
+ * Where the keyboard should go once the desk is drawn: into a chat (its message box, else its
+ * open form, else its next step; or an escalation just raised), or to the desk's heading when
+ * no chat is left. Written by the desk feed; the pane (or the desk) that it names takes it.
+ */
+export type DeskFocus = { sessionId: string; escalationId?: string } | { sessionId?: undefined; heading: true };
+export const deskFocus = signal<DeskFocus | undefined>(undefined);
+
+/** Unread messages in all my chats (the title counts them). */
+export const unreadTotal = computed(() => deskChats.value.reduce((n, c) => n + c.chat.value.unread, 0));
+/** What the Chats link counts: offers, unread messages and chats waiting for their form. */
+export const attentionCount = computed(() => deskOffers.value.length + unreadTotal.value + deskChats.value.filter((c) => needsForm(c.chat.value)).length);
 
 /** The quick replies (all languages), loaded once a chat is open. */
 export const canned = signal<CannedReply[]>([]);

@@ -1,15 +1,9 @@
 import { timeOfDay } from '../format';
-import { deskChats, lang, t, type ChatMode, type DeskChat } from '../store';
+import { lang, t, type ChatMode, type ChatState } from '../store';
 import { TriageFacts } from './triage';
 
-function useChat(sessionId: string): DeskChat | undefined {
-  return deskChats.value.find((c) => c.sessionId === sessionId);
-}
-
 /** A chat's title line: which chat, since when, and whether the person is connected. */
-export function ChatTitle({ sessionId, headingId }: { sessionId: string; headingId: string }) {
-  const chat = useChat(sessionId);
-  if (!chat) return null;
+export function ChatTitle({ chat, headingId }: { chat: ChatState; headingId: string }) {
   const copy = t.value;
   return (
     <div class="title-row">
@@ -21,9 +15,7 @@ export function ChatTitle({ sessionId, headingId }: { sessionId: string; heading
 }
 
 /** What must not be missed about a chat: the person left quickly, a risk was detected, it ended and needs its form. */
-export function ChatBanners({ sessionId }: { sessionId: string }) {
-  const chat = useChat(sessionId);
-  if (!chat) return null;
+export function ChatBanners({ chat }: { chat: ChatState }) {
   const copy = t.value;
   return (
     <>
@@ -37,9 +29,7 @@ export function ChatBanners({ sessionId }: { sessionId: string }) {
 }
 
 /** The triage answers and the chat's actions; the button of the open form is pressed. */
-export function ChatMeta({ sessionId, setMode }: { sessionId: string; setMode(mode: ChatMode): void }) {
-  const chat = useChat(sessionId);
-  if (!chat) return null;
+export function ChatMeta({ chat, setMode }: { chat: ChatState; setMode(mode: ChatMode): void }) {
   const copy = t.value;
   const active = chat.state === 'active';
   return (
