@@ -9,6 +9,7 @@ export { StaffRepository, EmailTakenError, type StaffRecord } from './repositori
 export { TokenRepository, type TokenAccess } from './repositories/token.repository';
 export { SecondFactorRepository, type StoredTotp } from './repositories/second-factor.repository';
 export { RoutingRepository, type OfferRow, type CandidateRow, type WaitingRow } from './repositories/routing.repository';
+export type { LineFigures, LineStanding } from './repositories/line-sql';
 export { ContactLogRepository, type ContactLogInput, type CountRow, type WaitBandRow } from './repositories/contact-log.repository';
 export { ServiceRepository, type ServiceRecord } from './repositories/service.repository';
 export { AuditRepository, type AuditAbout, type AuditEntryRow, type AuditFilter } from './repositories/audit.repository';

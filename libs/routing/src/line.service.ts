@@ -1,5 +1,5 @@
 import type { Language } from '@prystan/contract';
-import type { Db, RoutingRepository, Sql } from '@prystan/persistence';
+import type { Db, LineStanding, RoutingRepository, Sql } from '@prystan/persistence';
 import type { PositionUpdate } from './routing.service';
 import { estimateWaitSeconds } from './wait-estimate';
 
@@ -46,12 +46,15 @@ export class LineService {
    * with a wrong number, at most briefly shown one.
    */
   async positionOf(sessionId: string, language: Language): Promise<PositionUpdate | undefined> {
-    const found = await this.repo.placeOf(sessionId, language);
-    if (!found) return undefined;
-    const position = found.place;
-    const estimatedWaitSeconds = estimateWaitSeconds(position, { ...found, offerTimeoutSeconds: this.offerTimeoutSeconds });
-    await this.repo.saveNotified([{ id: sessionId, position, estimate: estimatedWaitSeconds }]);
-    return { sessionId, position, estimatedWaitSeconds };
+    const standing = await this.repo.placeOf(sessionId, language);
+    return standing && this.told(sessionId, standing);
+  }
+
+  /** A place just counted (a new session's, from its insert), with its estimate, recorded as told. */
+  async told(sessionId: string, standing: LineStanding): Promise<PositionUpdate> {
+    const estimatedWaitSeconds = estimateWaitSeconds(standing.place, { ...standing, offerTimeoutSeconds: this.offerTimeoutSeconds });
+    await this.repo.saveNotified([{ id: sessionId, position: standing.place, estimate: estimatedWaitSeconds }]);
+    return { sessionId, position: standing.place, estimatedWaitSeconds };
   }
 
   /** The estimate for each place in the line, from the counsellors on duty now and recent handling times. */

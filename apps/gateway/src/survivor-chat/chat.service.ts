@@ -39,7 +39,7 @@ export class ChatService {
   async start(dto: SessionStartDto, socketId: string, join: (sessionId: string) => Promise<void>) {
     const resumeToken = newToken();
     const triage = { immediateDanger: dto.triage.immediateDanger, forWhom: dto.triage.forWhom, ageGroup: dto.triage.ageGroup };
-    const session = await this.sessions.create({
+    const { session, standing } = await this.sessions.create({
       id: randomUUID(),
       language: dto.language,
       priority: priorityFor(triage),
@@ -49,16 +49,16 @@ export class ChatService {
     });
     await join(session.id);
     const safetyCheck = await this.conversation.append({ sessionId: session.id, sender: 'system', text: SYSTEM_TEXT.safetyCheck[dto.language], states: LIVE });
-    // the worker pairs while this gateway computes the position
-    const [, place] = await Promise.all([this.bus.route('session-start'), this.line.positionOf(session.id, dto.language)]);
+    // the worker pairs while this gateway records the place it tells
+    const [, place] = await Promise.all([this.bus.route('session-start'), this.line.told(session.id, standing)]);
     this.metrics.sessionsStarted.inc({ language: dto.language });
     this.logger.info({ sessionId: session.id, language: dto.language, priority: session.priority }, 'session started');
     return {
       session,
       safetyCheck: safetyCheck.message,
       resumeToken,
-      position: place?.position ?? 1,
-      estimatedWaitSeconds: place?.estimatedWaitSeconds ?? null,
+      position: place.position,
+      estimatedWaitSeconds: place.estimatedWaitSeconds,
     };
   }
 

@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis';
 
 /**
  * Runs `work` at most once per interval across every worker, and never leaves the last request
- * unserved. A Redis key that expires after the interval decides who runs; a request that finds
- * it taken tries again when it expires. `work` reads the state when it runs, so one run serves
+ * unserved. A Redis key that expires an interval after the last run ended decides who runs; a
+ * request that finds it taken tries again when it expires. `work` reads the state when it runs, so one run serves
  * every request made before it began; a request made while an attempt is under way is served
  * by the next one. One attempt at a time per process.
  */
@@ -49,6 +49,8 @@ export class IntervalGate {
         return;
       }
       await this.work();
+      // the interval counts from when the work ended, so what it sent is a full interval apart from what the next run sends
+      await this.redis.set(this.key, process.pid.toString(), 'PX', this.intervalMs);
     } catch (err) {
       this.onError(err);
     } finally {

@@ -1,22 +1,12 @@
 import type { Language, LanguageQueueStatus } from '@prystan/contract';
 import type { Db, Sql } from '../db';
+import { lineFiguresSql, lineKey, lineStanding, placeSql, type LineFigures, type LineStanding } from './line-sql';
 import { STAFF_LOAD_JOIN } from './staff-load';
 
 export interface WaitingRow { id: string; language: string; priority: number; enqueuedAt: Date; declinedBy: string[]; lastDeclinedAt: Date | null }
 export interface CandidateRow { id: string; name: string; languages: string[]; maxChats: number; load: number; lastOfferAt: Date | null }
 export interface OfferRow { sessionId: string; staffId: string; language: Language; priority: number; triage: object; riskFlags: string[]; offerSeq: number; waitedSeconds: number; offerExpiresAt: Date; /** exact, for the time-to-offer metric */ waitedExactSeconds: number }
-export interface LineFigures { freeSlots: number; totalSlots: number; medianHandleSeconds: number | null }
 export interface LineRow { id: string; state: string; positionNotified: number | null; estimateNotified: number | null }
-
-/** The line's order, as a row value: offered first, then priority, then longest wait, then id. */
-const lineKey = (alias: string) => `(${alias}.state <> 'offered'), ${alias}.priority, ${alias}.enqueued_at, ${alias}.id`;
-/** The line's figures for the language in parameter `lang`: slots on duty, and the median handling time of the last day. */
-const lineFiguresSql = (lang: string) => `
-  SELECT COALESCE(sum(GREATEST(s.max_chats - staff_load.load, 0)), 0)::int AS "freeSlots", COALESCE(sum(s.max_chats), 0)::int AS "totalSlots",
-    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - assigned_at))
-     FROM chat_session WHERE language = ${lang} AND assigned_at IS NOT NULL AND ended_at > now() - interval '1 day') AS "medianHandleSeconds"
-  FROM staff s ${STAFF_LOAD_JOIN}
-  WHERE s.presence = 'available' AND NOT s.disabled AND ${lang} = ANY(s.languages)`;
 
 /** The SQL of the routing pass and of the line's numbers. */
 export class RoutingRepository {
@@ -85,17 +75,14 @@ export class RoutingRepository {
    * without reading the line, with the line's figures (`lineFigures`), in one statement: an
    * arrival in a flood costs one round trip here. Undefined when the session is not in the line.
    */
-  async placeOf(sessionId: string, language: string, sql: Sql = this.db): Promise<(LineFigures & { place: number }) | undefined> {
-    const row = await sql.one<LineFigures & { place: number }>(
-      `SELECT 1 + (SELECT count(*)::int FROM chat_session c
-                   WHERE c.language = $2 AND c.state IN ('waiting', 'offered')
-                     AND (${lineKey('c')}) < (${lineKey('me')})) AS place,
-         f.*
+  async placeOf(sessionId: string, language: string, sql: Sql = this.db): Promise<LineStanding | undefined> {
+    const row = await sql.one<LineStanding>(
+      `SELECT ${placeSql('me')} AS place, f.*
        FROM chat_session me, (${lineFiguresSql('$2')}) f
        WHERE me.id = $1 AND me.language = $2 AND me.state IN ('waiting', 'offered')`,
       [sessionId, language],
     );
-    return row && { ...row, medianHandleSeconds: row.medianHandleSeconds == null ? null : Number(row.medianHandleSeconds) };
+    return row && lineStanding(row);
   }
 
   async saveNotified(updates: { id: string; position: number; estimate: number | null }[], sql: Sql = this.db): Promise<void> {

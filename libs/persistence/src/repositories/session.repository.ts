@@ -1,18 +1,29 @@
 import type { EndedSession } from '@prystan/anonymised-log';
 import type { EndedBy, Language, Triage } from '@prystan/contract';
 import type { Db, Sql } from '../db';
+import { lineFiguresSql, lineStanding, placeSql, type LineStanding } from './line-sql';
 import { SESSION_COLUMNS, type SessionRecord } from './session.types';
 
 /** The lifecycle of a survivor's session, as conditional updates: a late or repeated call changes nothing. */
 export class SessionRepository {
   constructor(private readonly db: Db) {}
 
-  async create(input: { id: string; language: Language; priority: number; triage: Triage; resumeTokenHash: Buffer; socketId: string }): Promise<SessionRecord> {
-    return (await this.db.one<SessionRecord>(
-      `INSERT INTO chat_session (id, language, state, priority, triage, resume_token_hash, survivor_socket)
-       VALUES ($1, $2, 'waiting', $3, $4, $5, $6) RETURNING ${SESSION_COLUMNS}`,
+  /**
+   * A new session in the line, and its standing there (place and the line's figures), in one
+   * statement: an arrival in a flood costs one round trip here. The count cannot see the new
+   * row itself (one snapshot), so it counts exactly the sessions ahead.
+   */
+  async create(input: { id: string; language: Language; priority: number; triage: Triage; resumeTokenHash: Buffer; socketId: string }): Promise<{ session: SessionRecord; standing: LineStanding }> {
+    const row = (await this.db.one<SessionRecord & LineStanding>(
+      `WITH arrival AS (
+         INSERT INTO chat_session (id, language, state, priority, triage, resume_token_hash, survivor_socket)
+         VALUES ($1, $2, 'waiting', $3, $4, $5, $6) RETURNING *)
+       SELECT ${SESSION_COLUMNS}, ${placeSql('arrival')} AS place, f.*
+       FROM arrival, (${lineFiguresSql('$2')}) f`,
       [input.id, input.language, input.priority, JSON.stringify(input.triage), input.resumeTokenHash, input.socketId],
     ))!;
+    const { place, freeSlots, totalSlots, medianHandleSeconds, ...session } = row;
+    return { session, standing: lineStanding({ place, freeSlots, totalSlots, medianHandleSeconds }) };
   }
 
   async findById(id: string, sql: Sql = this.db): Promise<SessionRecord | undefined> {
