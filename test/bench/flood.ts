@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, next } from '../support/clients';
 import { TestEnvironment } from '../support/environment';
 import { freePort } from '../support/processes';
+import { collectGarbage } from './inspector';
 import { ms, summary } from './stats';
 
 /**
@@ -44,19 +45,6 @@ async function gatewayMemory(metricsUrl: string, inspectorPort: number): Promise
   const text = await (await fetch(metricsUrl)).text();
   const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return { heap: read('nodejs_heap_size_used_bytes'), rss: read('process_resident_memory_bytes') };
-}
-
-/** HeapProfiler.collectGarbage over the DevTools protocol, twice (weak references clear on the second). */
-async function collectGarbage(inspectorPort: number): Promise<void> {
-  const [target] = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-  const ws = new WebSocket(target.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
-  for (const id of [1, 2]) {
-    const answered = new Promise<void>((resolve) => { ws.onmessage = (m) => { if (JSON.parse(String(m.data)).id === id) resolve(); }; });
-    ws.send(JSON.stringify({ id, method: 'HeapProfiler.collectGarbage' }));
-    await answered;
-  }
-  ws.close();
 }
 
 /**

@@ -2,7 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, next } from '../support/clients';
 import { TestEnvironment } from '../support/environment';
+import { join } from 'node:path';
 import { anchorSocket, startAnchor } from './anchors';
+import { profilePhase } from './inspector';
+import { freePort } from '../support/processes';
 import { flood } from './flood';
 import { ms, summary } from './stats';
 
@@ -112,12 +115,15 @@ async function steadyState(): Promise<string[]> {
   });
   await env.setUp();
   try {
-    // BENCH_PROFILE=dir writes the gateway's CPU profile there
-    const base = await env.gateway({}, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+    // BENCH_PROFILE=dir writes there the gateway's CPU profile of the relay alone
+    const inspectorPort = await freePort();
+    const base = await env.gateway({}, process.env.BENCH_PROFILE ? [`--inspect=127.0.0.1:${inspectorPort}`] : []);
     await env.worker();
     const offer = summary(await timeToOffer(env, base));
     const pairs = await prystanPairs(env, base);
+    const stopProfile = process.env.BENCH_PROFILE ? await profilePhase(inspectorPort, join(process.env.BENCH_PROFILE, 'relay-gateway.cpuprofile')) : undefined;
     const prystan = await closedLoop('Prystan', pairs);
+    await stopProfile?.();
     pairs.forEach((p) => { p.a.close(); p.b.close(); });
     const durable = await anchorRelay('durable', env);
     const bare = await anchorRelay('bare', env);
