@@ -304,8 +304,7 @@ describe('staff console: escalation', () => {
     const second = await env.staff({ languages: ['pl'], name: 'Iryna' });
     const page = await desk('en-GB');
     await signIn(page, second);
-    await page.selectOption('[data-qa="presence"]', 'available');
-    await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [second.id]))[0].presence === 'available');
+    await goAvailable(page, env, second);
     expect(await ask(firstSocket, 'session:transfer', { sessionId, toStaffId: second.id })).toMatchObject({ ok: true });
     await page.click('[data-qa="offer-accept"]');
 

@@ -20,8 +20,14 @@ export async function signInToConsole(page: Page, base: string, who: Person): Pr
   await page.locator('[data-qa="presence"]').waitFor();
 }
 
-/** Goes available at the desk and waits until the record says so (the line routes from the record). */
+/**
+ * Goes available at the desk once its socket is up, as a person does when the header says
+ * online (a choice made before then waits for the connection, and its answer may come after
+ * the console gave up on it on a loaded machine), and waits until the record says so (the line
+ * routes from the record).
+ */
 export async function goAvailable(page: Page, env: TestEnvironment, who: { id: string }): Promise<void> {
+  await page.locator('.connection.online').waitFor();
   await page.selectOption('[data-qa="presence"]', 'available');
   await eventually(async () => (await env.sql<{ presence: string }>(`SELECT presence FROM staff WHERE id = $1`, [who.id]))[0].presence === 'available');
 }
