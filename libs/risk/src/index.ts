@@ -12,9 +12,9 @@ import { EN_LEXICON } from './lexicon/en';
 import { PL_LEXICON } from './lexicon/pl';
 import { UK_LEXICON } from './lexicon/uk';
 import { loadModel, predict, type LoadedModel, type ModelPrediction } from './model/classifier';
-import { EN_MODEL } from './model/weights/en';
-import { PL_MODEL } from './model/weights/pl';
-import { UK_MODEL } from './model/weights/uk';
+import { EN_MODEL } from './dataset/weights/en';
+import { PL_MODEL } from './dataset/weights/pl';
+import { UK_MODEL } from './dataset/weights/uk';
 import type { RiskLanguage, RiskMatch } from './types';
 
 export type { Lexicon, LexiconRule, NegationConfig, RiskCategory, RiskLanguage, RiskMatch } from './types';

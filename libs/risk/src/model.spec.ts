@@ -1,7 +1,7 @@
 /** The statistical detector: new phrasings, the combination rule, determinism of training, odd input. */
 import { createHash } from 'node:crypto';
-import { buildPools } from './corpus/pools';
-import { skeletonKey } from './corpus/split';
+import { buildPools } from './dataset/pools';
+import { skeletonKey } from './dataset/split';
 import { DATASETS, HOLDOUTS } from './eval/metrics';
 import {
   describeRisk,
@@ -18,9 +18,9 @@ import {
 import { decodeRows, encodeRows, loadModel, predict, type ModelFile } from './model/classifier';
 import { buildModel, DEFAULT_OPTIONS, modelSource, type Example } from './model/train';
 import { trainingSet } from './model/training-set';
-import { EN_MODEL } from './model/weights/en';
-import { PL_MODEL } from './model/weights/pl';
-import { UK_MODEL } from './model/weights/uk';
+import { EN_MODEL } from './dataset/weights/en';
+import { PL_MODEL } from './dataset/weights/pl';
+import { UK_MODEL } from './dataset/weights/uk';
 import { normalize } from './normalize';
 
 const LANGUAGES: RiskLanguage[] = ['pl', 'uk', 'en'];

@@ -7,11 +7,11 @@
  *   dataset's `*_HOLDOUT` sentences (written after the lexicon, never trained or tuned on): the honest estimate;
  * each with precision, recall, F1, per-category figures, a confusion table (combination) and the indexes of misses.
  * Split hashes are printed so an edited or tuned-on split shows. Never prints message text, only indexes
- * (`c12` = corpus/<lang>.ts index 12, `d12` = eval dataset index 12, `#12` = index in the set printed).
+ * (`c12` = dataset/<lang>.ts index 12, `d12` = eval dataset index 12, `#12` = index in the set printed).
  * Exit code 1 when a language falls below the gate on the labelled set.
  */
-import { buildPools, CORPORA, type PooledCase } from '../corpus/pools';
-import { splitHash } from '../corpus/split';
+import { buildPools, CORPORA, type PooledCase } from '../dataset/pools';
+import { splitHash } from '../dataset/split';
 import { LEXICON_VERSIONS, MODEL_THRESHOLDS, MODEL_VERSIONS } from '../index';
 import type { RiskLanguage } from '../types';
 import type { EvalCase } from './dataset/types';

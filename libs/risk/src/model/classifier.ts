@@ -10,7 +10,7 @@ import { chunks, hashFeatures, scratchBuckets, scratchCounts } from './features'
 /** Class 0 is "no risk"; the others are the lexicon's categories. */
 export type ModelClass = 'none' | RiskCategory;
 
-/** What `npm run train:risk` writes to src/model/weights/<lang>.ts (a .ts module: the build copies only .ts). */
+/** What `npm run train:risk` writes to src/dataset/weights/<lang>.ts (a .ts module: the build copies only .ts). */
 export interface ModelFile {
   readonly language: RiskLanguage;
   /** `<date>.<n>+<hash of the weights>`: stored with every flag the model raises, as the lexicon version is. */

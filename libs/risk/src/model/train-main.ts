@@ -1,6 +1,6 @@
 /**
  * `npm run train:risk [-- --lang pl]`: trains the statistical detector of each language on its training pool
- * (corpus/pools.ts), chooses its threshold on the validation pool, and writes src/model/weights/<lang>.ts.
+ * (dataset/pools.ts), chooses its threshold on the validation pool, and writes src/dataset/weights/<lang>.ts.
  * Deterministic: run it twice and the files are byte-identical. Prints counts, hashes and validation figures only,
  * never a sentence.
  */
@@ -17,7 +17,7 @@ const LANGUAGES: RiskLanguage[] = ['pl', 'uk', 'en'];
 function main(): void {
   const at = process.argv.indexOf('--lang');
   const only = at >= 0 ? process.argv[at + 1] : undefined;
-  const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(process.cwd(), 'libs/risk/src/model/weights');
+  const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(process.cwd(), 'libs/risk/src/dataset/weights');
   for (const language of LANGUAGES.filter((l) => !only || l === only)) {
     const set = trainingSet(language);
     const { file, choice } = buildModel(language, set.train, set.validation, set.lexiconOnValidation, set.splitHash);

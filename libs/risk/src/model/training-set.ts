@@ -1,10 +1,10 @@
 /**
- * What `npm run train:risk` trains on, per language: the pools of corpus/pools.ts as normalised examples, and
+ * What `npm run train:risk` trains on, per language: the pools of dataset/pools.ts as normalised examples, and
  * which validation examples the lexicon already flags (the threshold is chosen for the combination that ships).
  * Uses the lexicon directly, not the package index, so training never depends on the model it is about to write.
  */
-import { buildPools } from '../corpus/pools';
-import { labelOf, splitHash, type Labelled } from '../corpus/split';
+import { buildPools } from '../dataset/pools';
+import { labelOf, splitHash, type Labelled } from '../dataset/split';
 import { compileLexicon, runLexicon } from '../detector';
 import { EN_LEXICON } from '../lexicon/en';
 import { PL_LEXICON } from '../lexicon/pl';

@@ -5,8 +5,8 @@
  * need to read them. Rows are keyed by source and index so a corrected sheet can be applied back (README.md).
  */
 import { DATASETS, HOLDOUTS } from '../eval/metrics';
-import { CORPORA } from '../corpus/pools';
-import { labelOf, type Labelled } from '../corpus/split';
+import { CORPORA } from '../dataset/pools';
+import { labelOf, type Labelled } from '../dataset/split';
 import { detectRisk } from '../index';
 import { EN_LEXICON } from '../lexicon/en';
 import { PL_LEXICON } from '../lexicon/pl';
