@@ -20,7 +20,7 @@ import type { CorpusCase } from './types';
 
 export const CORPORA: Record<RiskLanguage, readonly CorpusCase[]> = { pl: PL_CORPUS, uk: UK_CORPUS, en: EN_CORPUS };
 const DATASETS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_DATASET, uk: UK_DATASET, en: EN_DATASET };
-const HOLDOUTS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_HOLDOUT, uk: UK_HOLDOUT, en: EN_HOLDOUT };
+export const HOLDOUTS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_HOLDOUT, uk: UK_HOLDOUT, en: EN_HOLDOUT };
 
 export interface PooledCase extends Labelled {
   readonly source: 'corpus' | 'dataset';
