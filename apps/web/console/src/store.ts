@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { announce } from './dom';
 import { browserLang, COPY, type Lang } from './i18n';
 import type { LinkState } from './socket';
-import type { CannedReply, LiveSession, Message, Offer, QueueStatus, Triage } from './wire';
+import type { CannedReply, LiveSession, Message, Offer, QueueStatus, RiskSignal, Triage } from './wire';
 
 export type Role = 'counsellor' | 'manager' | 'admin';
 export type Presence = 'available' | 'away' | 'offline';
@@ -74,8 +74,8 @@ export type ChatMode = 'chat' | 'close' | 'transfer' | 'escalate';
  */
 export interface DeskChat {
   sessionId: string; number: number; language: Lang; unread: number; needsForm: boolean; flagged: boolean;
-  assignedAt: string | null; state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; riskFlags: string[]; survivorConnected: boolean;
-  triage: Triage; mode: ChatMode;
+  assignedAt: string | null; state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; riskFlags: string[]; riskSignals: RiskSignal[];
+  survivorConnected: boolean; triage: Triage; mode: ChatMode;
 }
 /** The desk's chats in the order they came, and the one on screen (written by the desk). */
 export const deskChats = signal<readonly DeskChat[]>([]);

@@ -4,7 +4,7 @@ import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import { request } from '../services';
 import { lang as uiLang, t as copy, type ChatMode, type DeskChat } from '../store';
-import type { EscalationStatus, Message, OwnSession, Triage } from '../wire';
+import type { EscalationStatus, Message, OwnSession, RiskFlag, RiskSignal, Triage } from '../wire';
 import { ChatBanners, ChatMeta, ChatTitle } from './chat-head';
 import { CloseForm } from './close-form';
 import { Compose } from './compose';
@@ -42,6 +42,7 @@ export class ChatPane {
   private endedBy: string | null;
   private quickExit: boolean;
   private riskFlags: string[];
+  private riskSignals: RiskSignal[];
   private survivorConnected: boolean;
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
@@ -67,6 +68,7 @@ export class ChatPane {
     this.endedBy = data.endedBy;
     this.quickExit = data.quickExit;
     this.riskFlags = data.riskFlags;
+    this.riskSignals = data.riskSignals ?? [];
     this.survivorConnected = data.survivorConnected;
     this.triage = data.triage;
     this.assignedAt = data.assignedAt;
@@ -99,7 +101,7 @@ export class ChatPane {
   summary(): DeskChat {
     return {
       sessionId: this.id, number: this.number, language: this.language, unread: this.unread, needsForm: this.needsForm, flagged: this.flagged,
-      assignedAt: this.assignedAt, state: this.state, endedBy: this.endedBy, quickExit: this.quickExit, riskFlags: this.riskFlags,
+      assignedAt: this.assignedAt, state: this.state, endedBy: this.endedBy, quickExit: this.quickExit, riskFlags: this.riskFlags, riskSignals: this.riskSignals,
       survivorConnected: this.survivorConnected, triage: this.triage, mode: this.mode,
     };
   }
@@ -148,7 +150,11 @@ export class ChatPane {
     for (const m of data.messages) this.receive(m);
     if (state) {
       if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
-      if (data.riskFlags.length > this.riskFlags.length) this.riskFlag(data.riskFlags[data.riskFlags.length - 1], data.riskFlags);
+      const signals = data.riskSignals ?? [];
+      if (data.riskFlags.length > this.riskFlags.length || signals.length > this.riskSignals.length) {
+        const newest = signals.length > this.riskSignals.length ? signals[signals.length - 1] : undefined;
+        this.riskFlag({ category: newest?.category ?? data.riskFlags[data.riskFlags.length - 1], advisory: newest?.advisory ? true : undefined, riskFlags: data.riskFlags, riskSignals: signals });
+      }
       if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
     }
     if (data.escalations?.length) {
@@ -174,10 +180,14 @@ export class ChatPane {
     this.hooks.changed();
   }
 
-  riskFlag(category: string | undefined, flags: string[]): void {
-    this.riskFlags = flags;
+  /** A flag (from the socket, or found on a reconnection): the banners redraw; an advisory one is announced politely. */
+  riskFlag(flag: Pick<RiskFlag, 'category' | 'advisory' | 'riskFlags' | 'riskSignals'>): void {
+    this.riskFlags = flag.riskFlags;
+    this.riskSignals = flag.riskSignals ?? this.riskSignals;
     const t = copy.value;
-    if (category) announce(t.chat.riskAnnounce(this.number, t.riskFlag.category[category] ?? category), true);
+    const name = t.riskFlag.category[flag.category] ?? flag.category;
+    if (flag.advisory) announce(t.chat.riskAdvisoryAnnounce(this.number, name), false);
+    else announce(t.chat.riskAnnounce(this.number, name), true);
     this.hooks.changed();
   }
 

@@ -64,7 +64,7 @@ export class ChatsView implements View {
     });
     on('session:risk-flag', (p) => {
       this.touch(p.sessionId);
-      this.withPane(p.sessionId, (pane) => pane.riskFlag(p.category, p.riskFlags));
+      this.withPane(p.sessionId, (pane) => pane.riskFlag(p));
       const card = this.offer(p.sessionId);
       if (card) this.updateOffer(card, { offer: { ...card.offer, riskFlags: p.riskFlags } });
     });
@@ -248,7 +248,8 @@ export class ChatsView implements View {
     this.removeOffer(id);
     this.addPane({
       ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false,
-      survivorConnected: session.survivorConnected ?? true, riskFlags: session.riskFlags ?? [], escalations: session.escalations ?? [],
+      survivorConnected: session.survivorConnected ?? true, riskFlags: session.riskFlags ?? [], riskSignals: session.riskSignals ?? [],
+      escalations: session.escalations ?? [],
     }, true);
     const pane = this.pane(id);
     if (!pane) return;
