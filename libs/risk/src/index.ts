@@ -131,6 +131,15 @@ export function predictRisk(text: string, language: RiskLanguage): ModelPredicti
   return inspecting(text, language, (normalised, lang) => predict(MODELS[lang], normalised));
 }
 
+/**
+ * Of the answers of several languages' detectors (in the order they were asked), the one to act on: the first that
+ * raises priority (a rule, or the model above its priority threshold), else the first advisory one, else null.
+ */
+export function strongestMatch(matches: readonly (RiskMatch | null)[]): RiskMatch | null {
+  const found = matches.filter((m): m is RiskMatch => m !== null);
+  return found.find((m) => !m.advisory) ?? found[0] ?? null;
+}
+
 /** The reason shown for a flag: the rule id, or "model: threat-to-kill, 0.83". Codes only, never text. */
 export function describeRisk(match: RiskMatch): string {
   return match.probability === undefined ? match.ruleId : `model: ${match.category}, ${match.probability.toFixed(2)}`;

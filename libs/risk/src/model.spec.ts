@@ -13,6 +13,7 @@ import {
   MODEL_VERSIONS,
   predictRisk,
   RISK_CATEGORIES,
+  strongestMatch,
   type RiskCategory,
   type RiskLanguage,
 } from './index';
@@ -137,6 +138,14 @@ describe('advisory flags: a banner, not a place ahead in the line', () => {
       const match = detectRiskLexicon(text, language);
       if (match) expect(detectRisk(text, language)?.advisory).toBeUndefined();
     }
+  });
+
+  it('acts on the first flag that raises priority across languages, else the first advisory one', () => {
+    const rule = { category: 'weapon' as const, ruleId: 'uk.weapon.gun', lexiconVersion: 'l' };
+    const advisory = { category: 'suicide' as const, ruleId: 'model.pl.suicide', lexiconVersion: 'm', probability: 0.4, advisory: true as const };
+    expect(strongestMatch([advisory, null, rule])).toBe(rule);
+    expect(strongestMatch([null, advisory])).toBe(advisory);
+    expect(strongestMatch([null, null])).toBeNull();
   });
 
   it.each(LANGUAGES)('%s: the priority threshold, if any, is at or above the banner threshold', (language) => {

@@ -5,7 +5,7 @@ import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { QueueBus } from '@prystan/queue';
-import { describeRisk, detectRisk, detectRiskLexicon, type RiskMatch } from '@prystan/risk';
+import { describeRisk, detectRisk, detectRiskLexicon, strongestMatch, type RiskMatch } from '@prystan/risk';
 import { retryLater } from '../common/retry-later';
 
 /** Waits between attempts to record a flag (about two minutes in all: longer than a database restart). */
@@ -66,8 +66,7 @@ export class RiskService {
    */
   private detect(language: Language | undefined, text: string): RiskMatch | null {
     const languages = language ? [language, ...LANGUAGES.filter((l) => l !== language)] : LANGUAGES;
-    const matches = languages.map((l) => this.detectIn(text, l)).filter((m) => m !== null);
-    return matches.find((m) => !m.advisory) ?? matches[0] ?? null;
+    return strongestMatch(languages.map((l) => this.detectIn(text, l)));
   }
 
   private async raise(sessionId: string, match: RiskMatch): Promise<void> {
