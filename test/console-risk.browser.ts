@@ -36,6 +36,7 @@ describe('console risk banners', () => {
     const me = await env.staff({ languages: ['en'], name: 'Maria Nowak' });
     const page = await suite.page({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
     await signInToConsole(page, suite.base, me);
+    await page.locator('.connection.online').waitFor();
     await goAvailable(page, env, me);
     const { socket } = await people.survivor('en', { immediateDanger: false, forWhom: 'self', ageGroup: 'adult' });
     await page.locator('[data-qa="offer-accept"]').waitFor();

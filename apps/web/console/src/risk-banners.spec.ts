@@ -1,5 +1,5 @@
 /** The console's risk banners: the reason of every flag, and advisory model flags apart from the ones that raised priority. */
-import { bannerText, riskBanners } from './risk-banners';
+import { bannerText, newerRisk, riskBanners } from './risk-banners';
 
 const name = (c: string): string => ({ 'threat-to-kill': 'Threat to kill', suicide: 'Suicide', weapon: 'Weapon' })[c] ?? c;
 
@@ -25,5 +25,15 @@ describe('risk banners', () => {
 
   it('shows a flag recorded without a reason by its category alone', () => {
     expect(riskBanners(['weapon'], []).priority.map((b) => bannerText(b, name))).toEqual(['Weapon']);
+  });
+
+  it('finds what a later read adds: the newest flag to announce, advisory or not, or nothing', () => {
+    const known = { riskFlags: ['weapon'], riskSignals: [{ category: 'weapon', reason: 'pl.weapon.knife', advisory: false }] };
+    expect(newerRisk(known, known)).toBeUndefined();
+    const advisory = { category: 'suicide', reason: 'model: suicide, 0.41', advisory: true };
+    expect(newerRisk(known, { riskFlags: ['weapon'], riskSignals: [...known.riskSignals, advisory] }))
+      .toEqual({ category: 'suicide', advisory: true, riskFlags: ['weapon'], riskSignals: [...known.riskSignals, advisory] });
+    // a server that keeps no reasons still announces a new category
+    expect(newerRisk({ riskFlags: [], riskSignals: [] }, { riskFlags: ['weapon'] })).toEqual({ category: 'weapon', riskFlags: ['weapon'], riskSignals: [] });
   });
 });

@@ -4,7 +4,7 @@
  * signal is advisory when the model flagged below its priority threshold: it gets its own,
  * quieter banner, unless the same category also raised priority (then that banner says it).
  */
-import type { RiskSignal } from './wire';
+import type { RiskFlag, RiskSignal } from './wire';
 
 export interface RiskBannerLine {
   category: string;
@@ -34,4 +34,20 @@ export function riskBanners(riskFlags: readonly string[], riskSignals: readonly 
 /** "Threat to kill (model: threat-to-kill, 0.83)": the category's name and, if known, why. */
 export function bannerText(banner: RiskBannerLine, name: (category: string) => string): string {
   return banner.reasons.length > 0 ? `${name(banner.category)} (${banner.reasons.join(', ')})` : name(banner.category);
+}
+
+/** A chat's risk as the console keeps it. */
+export interface ChatRisk { riskFlags: string[]; riskSignals: RiskSignal[] }
+
+/**
+ * What a later read of the chat (after a reconnection) adds to what the console knows: the
+ * newest flag to announce, with the chat's risk as read, or undefined when nothing is new.
+ */
+export function newerRisk(known: ChatRisk, read: { riskFlags: string[]; riskSignals?: RiskSignal[] }): Pick<RiskFlag, 'category' | 'advisory' | 'riskFlags' | 'riskSignals'> | undefined {
+  const signals = read.riskSignals ?? [];
+  const moreSignals = signals.length > known.riskSignals.length;
+  if (read.riskFlags.length <= known.riskFlags.length && !moreSignals) return undefined;
+  const newest = moreSignals ? signals[signals.length - 1] : undefined;
+  const category = newest?.category ?? read.riskFlags[read.riskFlags.length - 1];
+  return { category, ...(newest?.advisory ? { advisory: true as const } : {}), riskFlags: read.riskFlags, riskSignals: signals };
 }

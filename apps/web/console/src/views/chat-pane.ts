@@ -4,12 +4,13 @@ import { timeOfDay } from '../format';
 import type { Lang } from '../i18n';
 import { request } from '../services';
 import { lang as uiLang, t as copy, type ChatMode, type DeskChat } from '../store';
-import type { EscalationStatus, Message, OwnSession, RiskFlag, RiskSignal, Triage } from '../wire';
+import { newerRisk, type ChatRisk } from '../risk-banners';
+import type { EscalationStatus, Message, OwnSession, RiskFlag, Triage } from '../wire';
 import { ChatBanners, ChatMeta, ChatTitle } from './chat-head';
 import { CloseForm } from './close-form';
 import { Compose } from './compose';
 import { EscalationForm } from './escalation-form';
-import { EscalationList, restoredEscalation, type RaisedEscalation } from './escalation-list';
+import { EscalationList, restoredEscalation, upsertEscalation, type RaisedEscalation } from './escalation-list';
 import { statusText } from './escalation-status';
 import { TransferForm } from './transfer-form';
 
@@ -41,8 +42,8 @@ export class ChatPane {
   private state: 'active' | 'ended';
   private endedBy: string | null;
   private quickExit: boolean;
-  private riskFlags: string[];
-  private riskSignals: RiskSignal[];
+  /** The categories that raised its priority, and every flag's reason (advisory ones too). */
+  private risk: ChatRisk;
   private survivorConnected: boolean;
   private readonly triage: Triage;
   private readonly assignedAt: string | null;
@@ -67,8 +68,7 @@ export class ChatPane {
     this.state = data.state;
     this.endedBy = data.endedBy;
     this.quickExit = data.quickExit;
-    this.riskFlags = data.riskFlags;
-    this.riskSignals = data.riskSignals ?? [];
+    this.risk = { riskFlags: data.riskFlags, riskSignals: data.riskSignals ?? [] };
     this.survivorConnected = data.survivorConnected;
     this.triage = data.triage;
     this.assignedAt = data.assignedAt;
@@ -94,14 +94,14 @@ export class ChatPane {
   }
 
   get flagged(): boolean {
-    return this.riskFlags.length > 0 || this.quickExit || this.triage.immediateDanger;
+    return this.risk.riskFlags.length > 0 || this.quickExit || this.triage.immediateDanger;
   }
 
   /** What the desk's list and this chat's header show, for the store. */
   summary(): DeskChat {
     return {
       sessionId: this.id, number: this.number, language: this.language, unread: this.unread, needsForm: this.needsForm, flagged: this.flagged,
-      assignedAt: this.assignedAt, state: this.state, endedBy: this.endedBy, quickExit: this.quickExit, riskFlags: this.riskFlags, riskSignals: this.riskSignals,
+      assignedAt: this.assignedAt, state: this.state, endedBy: this.endedBy, quickExit: this.quickExit, ...this.risk,
       survivorConnected: this.survivorConnected, triage: this.triage, mode: this.mode,
     };
   }
@@ -150,11 +150,8 @@ export class ChatPane {
     for (const m of data.messages) this.receive(m);
     if (state) {
       if (data.state === 'ended' && this.state !== 'ended') this.ended(data.endedBy ?? 'system', data.quickExit);
-      const signals = data.riskSignals ?? [];
-      if (data.riskFlags.length > this.riskFlags.length || signals.length > this.riskSignals.length) {
-        const newest = signals.length > this.riskSignals.length ? signals[signals.length - 1] : undefined;
-        this.riskFlag({ category: newest?.category ?? data.riskFlags[data.riskFlags.length - 1], advisory: newest?.advisory ? true : undefined, riskFlags: data.riskFlags, riskSignals: signals });
-      }
+      const newer = newerRisk(this.risk, data);
+      if (newer) this.riskFlag(newer);
       if (data.survivorConnected !== this.survivorConnected) this.connection(data.survivorConnected);
     }
     if (data.escalations?.length) {
@@ -182,8 +179,7 @@ export class ChatPane {
 
   /** A flag (from the socket, or found on a reconnection): the banners redraw; an advisory one is announced politely. */
   riskFlag(flag: Pick<RiskFlag, 'category' | 'advisory' | 'riskFlags' | 'riskSignals'>): void {
-    this.riskFlags = flag.riskFlags;
-    this.riskSignals = flag.riskSignals ?? this.riskSignals;
+    this.risk = { riskFlags: flag.riskFlags, riskSignals: flag.riskSignals ?? this.risk.riskSignals };
     const t = copy.value;
     const name = t.riskFlag.category[flag.category] ?? flag.category;
     if (flag.advisory) announce(t.chat.riskAdvisoryAnnounce(this.number, name), false);
@@ -296,19 +292,9 @@ export class ChatPane {
     return undefined;
   }
 
-  /**
-   * Adds an escalation or updates the one already known. Statuses come from several places
-   * (the worker, the gateway, a reload's list) and may arrive out of order: an older one never
-   * replaces a newer one.
-   */
+  /** Adds an escalation or updates the one already known (an older status never replaces a newer one). */
   private upsertEscalation(data: Omit<RaisedEscalation, 'status'> & { status?: string }, ackStatus?: string): RaisedEscalation {
-    const known = this.escalations.find((e) => e.escalationId === data.escalationId);
-    const item: RaisedEscalation = known ?? { escalationId: data.escalationId, status: ackStatus ?? 'queued' };
-    const older = !!(known?.at && data.at && Date.parse(data.at) < Date.parse(known.at));
-    const { status, phoneResult, at, ...facts } = data;
-    Object.assign(item, older ? facts : { ...facts, status: status ?? item.status, ...(phoneResult ? { phoneResult } : {}), ...(at ? { at } : {}) });
-    if (!known) this.escalations.push(item);
-    return item;
+    return upsertEscalation(this.escalations, data, ackStatus);
   }
 
   /** Rebuilds the list; a keyboard inside it stays with its escalation (the same button, else its first, else the item). */

@@ -24,6 +24,21 @@ export function restoredEscalation(e: OwnEscalation): RaisedEscalation {
   };
 }
 
+/**
+ * Adds an escalation to `raised` or updates the one already there. Statuses come from several
+ * places (the worker, the gateway, a reload's list) and may arrive out of order: an older one
+ * never replaces a newer one.
+ */
+export function upsertEscalation(raised: RaisedEscalation[], data: Omit<RaisedEscalation, 'status'> & { status?: string }, ackStatus?: string): RaisedEscalation {
+  const known = raised.find((e) => e.escalationId === data.escalationId);
+  const item: RaisedEscalation = known ?? { escalationId: data.escalationId, status: ackStatus ?? 'queued' };
+  const older = !!(known?.at && data.at && Date.parse(data.at) < Date.parse(known.at));
+  const { status, phoneResult, at, ...facts } = data;
+  Object.assign(item, older ? facts : { ...facts, status: status ?? item.status, ...(phoneResult ? { phoneResult } : {}), ...(at ? { at } : {}) });
+  if (!known) raised.push(item);
+  return item;
+}
+
 /** A region as people say it: "PL" is Poland, "PL-LU" Poland with its subdivision code; free text stays as it is. */
 export function regionName(region: string, lang: Lang): string {
   const code = region.trim().toUpperCase();
