@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { detectRiskLexicon, MODEL_THRESHOLDS, type RiskLanguage } from '@prystan/risk';
+import { describeRisk, detectRisk, detectRiskLexicon, MODEL_THRESHOLDS, type RiskLanguage } from '@prystan/risk';
 import { actors } from './support/actors';
 import { ask, collect, eventually, next } from './support/clients';
 import { liveService } from './support/live-service';
@@ -58,8 +58,9 @@ describe('risk detection', () => {
     await ask(c1.socket, 'presence:set', { status: 'available' });
     expect(await offer).toMatchObject({ sessionId: third.sessionId, riskFlags: ['threat-to-kill'] });
     const accepted = await ask(c1.socket, 'offer:accept', { sessionId: third.sessionId });
-    const session = accepted.session as { riskFlags: string[]; messages: { from: string; text: string }[] };
+    const session = accepted.session as { riskFlags: string[]; riskSignals: unknown[]; messages: { from: string; text: string }[] };
     expect(session.riskFlags).toEqual(['threat-to-kill']);
+    expect(session.riskSignals).toEqual([{ category: 'threat-to-kill', reason: expect.stringMatching(/^pl\./), advisory: false }]);
     expect(session.messages.filter((m) => m.from === 'survivor').map((m) => m.text)).toEqual([threat]);
 
     // the others keep arrival order behind it
@@ -74,7 +75,11 @@ describe('risk detection', () => {
     const flag = await banner;
     expect(flag).toEqual({
       sessionId: third.sessionId, category: 'strangulation', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String),
-      riskFlags: ['threat-to-kill', 'strangulation'],
+      reason: flag.ruleId, riskFlags: ['threat-to-kill', 'strangulation'],
+      riskSignals: [
+        { category: 'threat-to-kill', reason: expect.stringMatching(/^pl\./), advisory: false },
+        { category: 'strangulation', reason: flag.ruleId, advisory: false },
+      ],
     });
     expect(JSON.stringify(flag)).not.toContain(marker);
 
@@ -109,6 +114,7 @@ describe('risk detection', () => {
     expect(await ask(survivor.socket, 'message:send', { clientId: 'threat', text: "він сказав що вб'є мене" })).toMatchObject({ ok: true });
     expect(await banner).toEqual({
       sessionId: survivor.sessionId, category: 'threat-to-kill', ruleId: expect.stringMatching(/^uk\./), lexiconVersion: expect.any(String), riskFlags: ['threat-to-kill'],
+      reason: expect.stringMatching(/^uk\./), riskSignals: [{ category: 'threat-to-kill', reason: expect.stringMatching(/^uk\./), advisory: false }],
     });
     expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language: 'uk', category: 'threat-to-kill', at: expect.any(String) });
     expect((await status).languages.uk).toMatchObject({ waiting: 1, priorityWaiting: 1 });
@@ -126,9 +132,19 @@ describe('risk detection', () => {
     ['en', 'he told me this time I will leave the flat in a bag', 'threat-to-kill'],
   ];
 
-  it.each(OWN_WORDS)('[%s] a threat in words no rule lists is flagged by the model: the offer holder sees the model and its probability, managers are alerted', async (language, text, category) => {
+  it('covers a model flag that raises priority and an advisory one (after retraining, pick sentences that still do)', () => {
+    const levels = OWN_WORDS.map(([language, text]) => detectRisk(text, language)?.advisory === true);
+    expect(levels).toContain(true);
+    expect(levels).toContain(false);
+  });
+
+  it.each(OWN_WORDS)('[%s] a threat in words no rule lists is flagged by the model: the offer holder sees its reason; only a flag above the priority threshold moves the line and alerts managers', async (language, text, category) => {
     expect(detectRiskLexicon(text, language)).toBeNull();
+    const expected = detectRisk(text, language);
+    expect(expected).toMatchObject({ category, ruleId: `model.${language}.${category}` });
+    const advisory = expected?.advisory === true;
     const manager = await people.staff({ role: 'manager', languages: [language] });
+    const alerts = collect<{ kind: string; sessionId: string; category: string }>(manager.socket, 'alert');
     const c = await people.counsellor([language]);
     await ask(c.socket, 'presence:set', { status: 'available' });
     const offer = next<Offer>(c.socket, 'offer');
@@ -136,17 +152,29 @@ describe('risk detection', () => {
     expect(await offer).toMatchObject({ sessionId: survivor.sessionId, riskFlags: [] });
 
     const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
-    const alert = next<Record<string, unknown>>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
     expect(await ask(survivor.socket, 'message:send', { clientId: 'own-words', text })).toMatchObject({ ok: true });
     const flag = await banner;
+    const reason = `model: ${category}, ${(flag.probability as number).toFixed(2)}`;
     expect(flag).toEqual({
       sessionId: survivor.sessionId, category, ruleId: `model.${language}.${category}`, lexiconVersion: expect.any(String),
-      probability: expect.any(Number), riskFlags: [category],
+      probability: expect.any(Number), ...(advisory ? { advisory: true } : {}), reason,
+      riskFlags: advisory ? [] : [category], riskSignals: [{ category, reason, advisory }],
     });
+    expect(reason).toBe(describeRisk(expected!));
     expect(flag.probability as number).toBeGreaterThanOrEqual(MODEL_THRESHOLDS[language]);
     expect(flag.probability as number).toBeLessThanOrEqual(1);
-    expect(await alert).toEqual({ kind: 'flagged-waiting', sessionId: survivor.sessionId, language, category, at: expect.any(String) });
-    await eventually(async () => env.logs.split('\n').some((l) => l.includes('"risk flag raised"') && l.includes(survivor.sessionId)));
+    const [row] = await env.sql<{ priority: number; risk_flags: string[] }>(`SELECT priority, risk_flags FROM chat_session WHERE id = $1`, [survivor.sessionId]);
+    expect(row.risk_flags).toEqual(advisory ? [] : [category]);
+    if (advisory) expect(row.priority).toBeGreaterThan(0);
+    else expect(row.priority).toBe(0);
+
+    // a rule's flag comes after: its alert is the first this session ever raised when the model's was advisory
+    const ruleAlert = next<{ sessionId: string; category: string }>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId && a.category === 'strangulation');
+    const strangled = { pl: 'on mnie dusił', uk: 'він мене душив', en: 'he strangled me' }[language];
+    expect(await ask(survivor.socket, 'message:send', { clientId: 'rule', text: strangled })).toMatchObject({ ok: true });
+    await ruleAlert;
+    expect(alerts.filter((a) => a.sessionId === survivor.sessionId).map((a) => a.category)).toEqual(advisory ? ['strangulation'] : [category, 'strangulation']);
+    await eventually(async () => env.logs.split('\n').filter((l) => l.includes('"risk flag raised"') && l.includes(survivor.sessionId)).length === 2);
     expect(env.logs).not.toContain(text.slice(0, 24));
   });
 

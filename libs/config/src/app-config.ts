@@ -79,9 +79,10 @@ export class AppConfig {
   INACTIVITY_CLOSE_SECONDS = 900;
 
   /**
-   * Whether the statistical risk model flags messages beside the lexicon. Off by default: on
-   * ordinary opening messages of a helpline chat it still raises too many flags (see
-   * libs/risk/README.md), and a flag moves a person ahead of everyone else.
+   * Whether the statistical risk model flags messages beside the lexicon (a banner, and a place
+   * ahead in the line only above its priority threshold). Off by default: its precision on
+   * validation is still under the bar set for it (see libs/risk/README.md), and a flag moves a
+   * person ahead of everyone else.
    */
   @IsIn(['off', 'on'], { message: 'RISK_MODEL must be off or on' })
   RISK_MODEL: 'off' | 'on' = 'off';

@@ -97,10 +97,25 @@ export interface QueueStatus {
   languages: Record<Language, LanguageQueueStatus>;
 }
 
+/**
+ * Why risk detection flagged a chat, as the counsellor's banner shows it: codes only, never text. `reason` is the
+ * lexicon rule's id (`pl.kill.verb`) or the model's `model: <category>, <probability>`; `advisory` is true for a
+ * model flag under its priority threshold: a banner, but no place ahead in the line and no manager alert.
+ */
+export interface RiskSignal { category: string; reason: string; advisory: boolean }
+
 export interface RiskFlag {
-  sessionId: string; category: string; ruleId: string; lexiconVersion: string; riskFlags: string[];
+  sessionId: string; category: string; ruleId: string; lexiconVersion: string;
+  /** the categories that raised the session's priority (an advisory flag adds none) */
+  riskFlags: string[];
   /** only when the model raised it (`ruleId` `model.<lang>.<category>`): its probability, two decimals */
   probability?: number;
+  /** only when true: a model flag under its priority threshold (a banner only) */
+  advisory?: true;
+  /** the reason as the banner shows it (see RiskSignal) */
+  reason: string;
+  /** every signal of the chat so far, one per category and level, first reason kept */
+  riskSignals: RiskSignal[];
 }
 export interface SurvivorConnection { sessionId: string; connected: boolean }
 export interface StaffTransferred { sessionId: string; toStaffId: string | null; toLanguage: Language }
@@ -123,12 +138,12 @@ export interface OwnEscalation extends EscalationStatusPayload {
 }
 
 export interface AcceptedSession {
-  sessionId: string; language: Language; triage: Triage; riskFlags: string[]; survivorConnected: boolean;
+  sessionId: string; language: Language; triage: Triage; riskFlags: string[]; riskSignals: RiskSignal[]; survivorConnected: boolean;
   messages: WireMessage[]; escalations: OwnEscalation[];
 }
 
 export interface OwnSession {
-  sessionId: string; language: Language; state: 'active' | 'ended'; triage: Triage; riskFlags: string[]; assignedAt: string | null;
+  sessionId: string; language: Language; state: 'active' | 'ended'; triage: Triage; riskFlags: string[]; riskSignals: RiskSignal[]; assignedAt: string | null;
   endedBy: string | null; quickExit: boolean; survivorConnected: boolean; messages: WireMessage[];
   escalations: OwnEscalation[];
 }

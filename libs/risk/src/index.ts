@@ -2,7 +2,8 @@
  * Risk detection for chat messages: a reviewed lexicon per language (see lexicon/ and README.md), and beside it a
  * statistical model per language (model/) for threats in words the lexicon was never given.
  * The lexicon's rule fires first and keeps its reason; otherwise the model flags when its probability reaches the
- * threshold chosen on validation data. So the combination flags everything the lexicon alone flags, and more.
+ * banner threshold chosen on validation data, as advisory (a banner only) below its priority threshold. So the
+ * combination flags everything the lexicon alone flags, with the same priority, and more.
  * Privacy: the result carries only a category, a rule id, a version (and the model's probability) — never the
  * text, and nothing here logs, stores or throws with the text. Any input string is safe (never throws).
  */
@@ -12,9 +13,7 @@ import { EN_LEXICON } from './lexicon/en';
 import { PL_LEXICON } from './lexicon/pl';
 import { UK_LEXICON } from './lexicon/uk';
 import { loadModel, predict, type LoadedModel, type ModelPrediction } from './model/classifier';
-import { EN_MODEL } from './model/weights/en';
-import { PL_MODEL } from './model/weights/pl';
-import { UK_MODEL } from './model/weights/uk';
+import { MODEL_FILES } from './dataset/weights';
 import type { RiskLanguage, RiskMatch } from './types';
 
 export type { Lexicon, LexiconRule, NegationConfig, RiskCategory, RiskLanguage, RiskMatch } from './types';
@@ -29,7 +28,7 @@ const COMPILED: Record<RiskLanguage, CompiledLexicon> = {
 };
 
 // unpacked once, at module load, for the same reason
-const MODELS: Record<RiskLanguage, LoadedModel> = { pl: loadModel(PL_MODEL), uk: loadModel(UK_MODEL), en: loadModel(EN_MODEL) };
+const MODELS: Record<RiskLanguage, LoadedModel> = { pl: loadModel(MODEL_FILES.pl), uk: loadModel(MODEL_FILES.uk), en: loadModel(MODEL_FILES.en) };
 
 const FORGET = /^/;
 
@@ -40,16 +39,26 @@ export const LEXICON_VERSIONS: Record<RiskLanguage, string> = {
 };
 
 export const MODEL_VERSIONS: Record<RiskLanguage, string> = {
-  pl: PL_MODEL.version,
-  uk: UK_MODEL.version,
-  en: EN_MODEL.version,
+  pl: MODEL_FILES.pl.version,
+  uk: MODEL_FILES.uk.version,
+  en: MODEL_FILES.en.version,
 };
 
 /** The probability at or above which the model of each language raises a flag (chosen on validation data). */
 export const MODEL_THRESHOLDS: Record<RiskLanguage, number> = {
-  pl: PL_MODEL.threshold,
-  uk: UK_MODEL.threshold,
-  en: EN_MODEL.threshold,
+  pl: MODEL_FILES.pl.threshold,
+  uk: MODEL_FILES.uk.threshold,
+  en: MODEL_FILES.en.threshold,
+};
+
+/**
+ * The probability at or above which a model's flag also raises priority (chosen on validation data); below it the
+ * flag is advisory. `null`: that language's model never raises priority, it only shows banners.
+ */
+export const MODEL_PRIORITY_THRESHOLDS: Record<RiskLanguage, number | null> = {
+  pl: MODEL_FILES.pl.priorityThreshold,
+  uk: MODEL_FILES.uk.priorityThreshold,
+  en: MODEL_FILES.en.priorityThreshold,
 };
 
 /**
@@ -76,20 +85,28 @@ function inspecting<T>(text: string, language: RiskLanguage, inspect: (normalise
   }
 }
 
+/** Whether a model probability (already at the banner threshold) also raises priority in `language`. */
+function raisesPriority(probability: number, language: RiskLanguage): boolean {
+  const priority = MODEL_PRIORITY_THRESHOLDS[language];
+  return priority !== null && probability >= priority;
+}
+
 function modelMatch(prediction: ModelPrediction | null, language: RiskLanguage): RiskMatch | null {
   if (prediction === null || !(prediction.probability >= MODEL_THRESHOLDS[language])) return null;
-  return {
+  const match: RiskMatch = {
     category: prediction.category,
     ruleId: `model.${language}.${prediction.category}`,
     lexiconVersion: MODEL_VERSIONS[language],
     probability: Math.floor(prediction.probability * 100) / 100,
   };
+  if (!raisesPriority(prediction.probability, language)) match.advisory = true;
+  return match;
 }
 
 /**
  * The risk of a message in `language`: the earliest lexicon rule it matches (`ruleId` = the rule), or else the
- * model's flag when its probability reaches the threshold (`ruleId` = `model.<lang>.<category>`, `lexiconVersion`
- * = the model's version, `probability` set), or null.
+ * model's flag when its probability reaches the banner threshold (`ruleId` = `model.<lang>.<category>`,
+ * `lexiconVersion` = the model's version, `probability` set, `advisory: true` below the priority threshold), or null.
  */
 export function detectRisk(text: string, language: RiskLanguage): RiskMatch | null {
   return inspecting(text, language, (normalised, lang) => {
@@ -112,6 +129,15 @@ export function detectRiskLexicon(text: string, language: RiskLanguage): RiskMat
 /** The model alone, without its threshold: most likely category and P(any risk), for evaluation and review. */
 export function predictRisk(text: string, language: RiskLanguage): ModelPrediction | null {
   return inspecting(text, language, (normalised, lang) => predict(MODELS[lang], normalised));
+}
+
+/**
+ * Of the answers of several languages' detectors (in the order they were asked), the one to act on: the first that
+ * raises priority (a rule, or the model above its priority threshold), else the first advisory one, else null.
+ */
+export function strongestMatch(matches: readonly (RiskMatch | null)[]): RiskMatch | null {
+  const found = matches.filter((m): m is RiskMatch => m !== null);
+  return found.find((m) => !m.advisory) ?? found[0] ?? null;
 }
 
 /** The reason shown for a flag: the rule id, or "model: threat-to-kill, 0.83". Codes only, never text. */

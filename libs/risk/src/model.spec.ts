@@ -1,26 +1,30 @@
 /** The statistical detector: new phrasings, the combination rule, determinism of training, odd input. */
 import { createHash } from 'node:crypto';
-import { buildPools } from './corpus/pools';
-import { skeletonKey } from './corpus/split';
+import { buildPools } from './dataset/pools';
+import { skeletonKey } from './dataset/split';
 import { DATASETS, HOLDOUTS } from './eval/metrics';
 import {
   describeRisk,
   detectRisk,
   detectRiskLexicon,
   MAX_INSPECTED_CHARS,
+  MODEL_PRIORITY_THRESHOLDS,
   MODEL_THRESHOLDS,
   MODEL_VERSIONS,
   predictRisk,
   RISK_CATEGORIES,
+  strongestMatch,
   type RiskCategory,
   type RiskLanguage,
 } from './index';
 import { decodeRows, encodeRows, loadModel, predict, type ModelFile } from './model/classifier';
+import { ORDINARY } from './dataset/train-only';
+import { PRIORITY_ORDINARY_SHARE } from './model/threshold';
 import { buildModel, DEFAULT_OPTIONS, modelSource, type Example } from './model/train';
 import { trainingSet } from './model/training-set';
-import { EN_MODEL } from './model/weights/en';
-import { PL_MODEL } from './model/weights/pl';
-import { UK_MODEL } from './model/weights/uk';
+import { EN_MODEL } from './dataset/weights/en';
+import { PL_MODEL } from './dataset/weights/pl';
+import { UK_MODEL } from './dataset/weights/uk';
 import { normalize } from './normalize';
 
 const LANGUAGES: RiskLanguage[] = ['pl', 'uk', 'en'];
@@ -105,9 +109,54 @@ describe('combination: lexicon first, then the model', () => {
   it('a model flag carries codes only, never the text', () => {
     const [language, text] = UNSEEN[0];
     const match = detectRisk(text, language);
-    expect(Object.keys(match ?? {}).sort()).toEqual(['category', 'lexiconVersion', 'probability', 'ruleId']);
+    const keys = Object.keys(match ?? {}).filter((k) => k !== 'advisory');
+    expect(keys.sort()).toEqual(['category', 'lexiconVersion', 'probability', 'ruleId']);
     const serialised = JSON.stringify(match);
     for (let i = 0; i + 6 <= text.length; i += 1) expect(serialised).not.toContain(text.slice(i, i + 6));
+  });
+});
+
+describe('advisory flags: a banner, not a place ahead in the line', () => {
+  const sentences = (language: RiskLanguage): string[] => [...DATASETS[language], ...HOLDOUTS[language], ...buildPools(language).heldout].map((c) => c.text);
+
+  it.each(LANGUAGES)('%s: a model flag is advisory exactly when its probability is under the priority threshold', (language) => {
+    const priority = MODEL_PRIORITY_THRESHOLDS[language];
+    let seen = 0;
+    for (const text of sentences(language)) {
+      const match = detectRisk(text, language);
+      if (!match || match.probability === undefined) continue;
+      seen += 1;
+      const probability = predictRisk(text, language)?.probability ?? 0;
+      const raises = priority !== null && probability >= priority;
+      expect(match.advisory).toBe(raises ? undefined : true);
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it.each(LANGUAGES)('%s: a lexicon flag is never advisory', (language) => {
+    for (const text of sentences(language)) {
+      const match = detectRiskLexicon(text, language);
+      if (match) expect(detectRisk(text, language)?.advisory).toBeUndefined();
+    }
+  });
+
+  it('acts on the first flag that raises priority across languages, else the first advisory one', () => {
+    const rule = { category: 'weapon' as const, ruleId: 'uk.weapon.gun', lexiconVersion: 'l' };
+    const advisory = { category: 'suicide' as const, ruleId: 'model.pl.suicide', lexiconVersion: 'm', probability: 0.4, advisory: true as const };
+    expect(strongestMatch([advisory, null, rule])).toBe(rule);
+    expect(strongestMatch([null, advisory])).toBe(advisory);
+    expect(strongestMatch([null, null])).toBeNull();
+  });
+
+  it.each(LANGUAGES)('%s: the priority threshold, if any, is at or above the banner threshold', (language) => {
+    const priority = MODEL_PRIORITY_THRESHOLDS[language];
+    if (priority !== null) expect(priority).toBeGreaterThanOrEqual(MODEL_THRESHOLDS[language]);
+  });
+
+  it.each(LANGUAGES)('%s: ordinary messages kept for validation raise priority at most as often as the rule allows (2%%)', (language) => {
+    const texts = ORDINARY[language].validation;
+    const raising = texts.filter((text) => { const m = detectRisk(text, language); return m !== null && !m.advisory; }).length;
+    expect(raising).toBeLessThanOrEqual(PRIORITY_ORDINARY_SHARE * texts.length);
   });
 });
 
@@ -135,6 +184,8 @@ describe('model: odd and huge input', () => {
     expect(() => loadModel({ ...EN_MODEL, weights: EN_MODEL.weights.slice(0, 8) })).toThrow(/weights/);
     expect(() => loadModel({ ...EN_MODEL, classes: ['weapon', ...EN_MODEL.classes.slice(1)] })).toThrow(/classes/);
     expect(() => loadModel({ ...EN_MODEL, bits: 40 })).toThrow(/bits/);
+    expect(() => loadModel({ ...EN_MODEL, threshold: 0.6, priorityThreshold: 0.5 })).toThrow(/thresholds/);
+    expect(() => loadModel({ ...EN_MODEL, threshold: 1.5 })).toThrow(/thresholds/);
   });
 
   it('packs bucket numbers losslessly', () => {
@@ -144,7 +195,7 @@ describe('model: odd and huge input', () => {
 });
 
 describe('model files', () => {
-  it.each(LANGUAGES)('%s: versioned, for its language, threshold in (0, 1)', (language) => {
+  it.each(LANGUAGES)('%s: versioned, for its language, thresholds in (0, 1]', (language) => {
     const file = FILES[language];
     expect(file.language).toBe(language);
     expect(file.version).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+\+[0-9a-f]{8}$/);
@@ -155,7 +206,7 @@ describe('model files', () => {
   it.each(LANGUAGES)('%s: the shipped file is what training on the current pools gives (run `npm run train:risk` after a data change)', (language) => {
     const set = trainingSet(language);
     expect(set.splitHash).toBe(FILES[language].training.splitHash);
-    const { file } = buildModel(language, set.train, set.validation, set.lexiconOnValidation, set.splitHash);
+    const { file } = buildModel(language, set);
     expect(file.version).toBe(FILES[language].version);
     expect(modelSource(file, `${language.toUpperCase()}_MODEL`)).toBe(modelSource(FILES[language], `${language.toUpperCase()}_MODEL`));
   });
@@ -178,18 +229,19 @@ describe('training is deterministic', () => {
     ['i killed it at the exam', 'none'],
   ].map(([text, label]) => ({ normalised: normalize(text, 'en'), label: label as Example['label'] }));
   const small = { ...DEFAULT_OPTIONS, bits: 12, epochs: 5, minCount: 1 };
+  const input = { train: corpus, validation: corpus, lexiconOnValidation: [], ordinaryValidation: [], splitHash: 'h' };
   const digest = (file: ModelFile): string => createHash('sha256').update(modelSource(file, 'M')).digest('hex');
 
   it('same corpus and seed: the same bytes; another seed: other bytes', () => {
-    const first = digest(buildModel('en', corpus, corpus, [], 'h', small).file);
-    const second = digest(buildModel('en', corpus, corpus, [], 'h', small).file);
-    const reseeded = digest(buildModel('en', corpus, corpus, [], 'h', { ...small, seed: small.seed + 1 }).file);
+    const first = digest(buildModel('en', input, small).file);
+    const second = digest(buildModel('en', input, small).file);
+    const reseeded = digest(buildModel('en', input, { ...small, seed: small.seed + 1 }).file);
     expect(second).toBe(first);
     expect(reseeded).not.toBe(first);
   });
 
   it('learns its small corpus', () => {
-    const { file } = buildModel('en', corpus, corpus, [], 'h', small);
+    const { file } = buildModel('en', input, small);
     const model = loadModel(file);
     expect(predict(model, normalize('he will kill me', 'en'))?.category).toBe('threat-to-kill');
     expect(predict(model, normalize('he choked me last night', 'en'))?.category).toBe('strangulation');

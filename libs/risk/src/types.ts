@@ -83,4 +83,9 @@ export interface RiskMatch {
   lexiconVersion: string;
   /** Model flags only: P(any risk) of the message, rounded down to two decimals. */
   probability?: number;
+  /**
+   * Model flags only, and only when true: the probability is below the model's priority threshold, so the flag shows
+   * the counsellor a banner but does not move the session in the line or alert the duty manager.
+   */
+  advisory?: true;
 }

@@ -55,7 +55,10 @@ export class StaffSessionService {
     const escalations = (await this.escalations.forChats([sessionId], me.uiLanguage)).map((e) => ownEscalationItem(e, me.id));
     await this.bus.route('accept');
     this.logger.info({ sessionId, staffId: me.id }, 'offer accepted');
-    return { sessionId, language: session.language, triage: session.triage, riskFlags: session.riskFlags, survivorConnected: session.survivorConnected, messages, escalations };
+    return {
+      sessionId, language: session.language, triage: session.triage, riskFlags: session.riskFlags, riskSignals: session.riskSignals,
+      survivorConnected: session.survivorConnected, messages, escalations,
+    };
   }
 
   async decline(me: StaffRecord, sessionId: string) {

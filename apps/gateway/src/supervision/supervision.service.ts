@@ -47,7 +47,7 @@ export class SupervisionService {
     const chats = rows.filter((r): r is typeof r & { state: 'active' | 'ended' } => r.state !== 'offered');
     const raised = await this.escalations.forChats(chats.map((r) => r.sessionId), me.uiLanguage);
     const sessions = await Promise.all(chats.map(async (r) => ({
-      sessionId: r.sessionId, language: r.language, state: r.state, triage: r.triage, riskFlags: r.riskFlags,
+      sessionId: r.sessionId, language: r.language, state: r.state, triage: r.triage, riskFlags: r.riskFlags, riskSignals: r.riskSignals,
       assignedAt: r.assignedAt && new Date(r.assignedAt).toISOString(), endedBy: r.endedBy, quickExit: r.quickExit,
       survivorConnected: r.survivorConnected, messages: r.state === 'active' ? await this.conversation.history(r.sessionId) : [],
       escalations: raised.filter((e) => e.sessionId === r.sessionId).map((e) => ownEscalationItem(e, me.id)),

@@ -5,7 +5,7 @@ import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { QueueBus } from '@prystan/queue';
-import { detectRisk, detectRiskLexicon, type RiskMatch } from '@prystan/risk';
+import { describeRisk, detectRisk, detectRiskLexicon, strongestMatch, type RiskMatch } from '@prystan/risk';
 import { retryLater } from '../common/retry-later';
 
 /** Waits between attempts to record a flag (about two minutes in all: longer than a database restart). */
@@ -14,7 +14,8 @@ const FLAG_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 60_000]
 /**
  * Risk detection runs here, in the gateway, on the plaintext it already holds: the text
  * never goes into a job payload. A match raises the session to the first routing class,
- * shows its counsellor a banner and alerts managers while it waits. Only codes travel.
+ * shows its counsellor a banner and alerts managers while it waits. An advisory match (the
+ * model, under its priority threshold) shows the banner only. Only codes travel.
  *
  * It runs after the message is acknowledged and apart from it: a failure here neither loses
  * nor delays the message. The text is matched once; recording the flag (codes only) is
@@ -58,22 +59,32 @@ export class RiskService {
     });
   }
 
-  /** The session's language first, then the others: people switch languages under stress. */
+  /**
+   * The session's language first, then the others: people switch languages under stress. A match
+   * that raises priority (a rule, or the model above its priority threshold) in any language wins
+   * over an advisory one in an earlier language.
+   */
   private detect(language: Language | undefined, text: string): RiskMatch | null {
     const languages = language ? [language, ...LANGUAGES.filter((l) => l !== language)] : LANGUAGES;
-    return languages.map((l) => this.detectIn(text, l)).find((m) => m !== null) ?? null;
+    return strongestMatch(languages.map((l) => this.detectIn(text, l)));
   }
 
   private async raise(sessionId: string, match: RiskMatch): Promise<void> {
-    const flagged = await this.sessions.flag(sessionId, match.category);
+    const advisory = match.advisory === true;
+    const reason = describeRisk(match);
+    const flagged = await this.sessions.flag(sessionId, { category: match.category, reason, advisory });
     if (!flagged) return;
     // a model's flag says how sure it is (two decimals), so the counsellor can weigh it against a rule's
     const probability = match.probability === undefined ? {} : { probability: Math.round(match.probability * 100) / 100 };
-    const payload = { sessionId, category: match.category, ruleId: match.ruleId, lexiconVersion: match.lexiconVersion, ...probability, riskFlags: flagged.riskFlags };
+    const payload = {
+      sessionId, category: match.category, ruleId: match.ruleId, lexiconVersion: match.lexiconVersion, ...probability,
+      ...(advisory ? { advisory: true as const } : {}), reason, riskFlags: flagged.riskFlags, riskSignals: flagged.riskSignals,
+    };
     this.notifier.sessionStaff(sessionId, STAFF_OUT.riskFlag, payload);
     if (flagged.state === 'offered' && flagged.counsellorId) this.notifier.staff(flagged.counsellorId, STAFF_OUT.riskFlag, payload);
-    this.logger.info({ sessionId, category: match.category, ruleId: match.ruleId }, 'risk flag raised');
-    if (flagged.state === 'waiting' || flagged.state === 'offered') {
+    this.logger.info({ sessionId, category: match.category, ruleId: match.ruleId, advisory }, 'risk flag raised');
+    // an advisory flag is the counsellor's banner only: it moves nobody in the line and alerts no one
+    if (!advisory && (flagged.state === 'waiting' || flagged.state === 'offered')) {
       this.notifier.managers(STAFF_OUT.alert, { kind: 'flagged-waiting', sessionId, language: flagged.language, category: match.category, at: new Date().toISOString() });
       // the flag is recorded: a lost trigger is made up by the sweep's routing pass, so it is not retried (no second alert)
       await this.bus.route('risk-flag').catch((err: unknown) => this.logger.warn({ err, sessionId }, 'routing trigger after a risk flag not queued; the sweep will route'));

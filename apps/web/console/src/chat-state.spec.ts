@@ -5,7 +5,7 @@ import {
 import type { OwnEscalation, OwnSession } from './wire';
 
 const listed = (change: Partial<OwnSession> = {}): OwnSession => ({
-  sessionId: 's1', language: 'pl', state: 'active', triage: { immediateDanger: false }, riskFlags: [], assignedAt: '2026-01-01T10:00:00Z',
+  sessionId: 's1', language: 'pl', state: 'active', triage: { immediateDanger: false }, riskFlags: [], riskSignals: [], assignedAt: '2026-01-01T10:00:00Z',
   endedBy: null, quickExit: false, survivorConnected: true, messages: [], escalations: [], ...change,
 });
 const message = (id: string, from: DeskMessage['from'] = 'survivor'): DeskMessage => ({ id, sessionId: 's1', from, text: `text ${id}`, sentAt: '2026-01-01T10:01:00Z' });
@@ -60,7 +60,7 @@ describe('a chat on the desk', () => {
     expect(listedChanges(chat(), listed())).toEqual([]);
     expect(listedChanges(chat({ riskFlags: ['threat'] }), listed({ state: 'ended', endedBy: null, quickExit: true, riskFlags: ['threat', 'weapon'], survivorConnected: false }))).toEqual([
       { kind: 'ended', by: 'system', quickExit: true },
-      { kind: 'risk', category: 'weapon', flags: ['threat', 'weapon'] },
+      { kind: 'risk', flag: { category: 'weapon', riskFlags: ['threat', 'weapon'], riskSignals: [] } },
       { kind: 'connection', connected: false },
     ]);
     expect(listedChanges(chat({ state: 'ended', riskFlags: ['threat', 'weapon'] }), listed({ state: 'ended', riskFlags: ['threat'] }))).toEqual([]);

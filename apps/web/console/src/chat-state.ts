@@ -1,5 +1,6 @@
 import type { Lang } from './i18n';
-import type { Message, OwnEscalation, OwnSession, Triage } from './wire';
+import { newerRisk, type RiskChange } from './risk-banners';
+import type { Message, OwnEscalation, OwnSession, RiskSignal, Triage } from './wire';
 
 /**
  * One chat on the counsellor's desk as plain data, and the rules that change it. Each rule
@@ -24,7 +25,9 @@ export interface ChatState {
   /** Its number on this desk (1, 2, …), in the order the chats came. */
   number: number;
   language: Lang; triage: Triage; assignedAt: string | null;
-  state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; riskFlags: string[]; survivorConnected: boolean;
+  state: 'active' | 'ended'; endedBy: string | null; quickExit: boolean; survivorConnected: boolean;
+  /** The categories that raised its priority, and every flag's reason (advisory ones too). */
+  riskFlags: string[]; riskSignals: RiskSignal[];
   messages: readonly DeskMessage[];
   escalations: readonly RaisedEscalation[];
   /** The person is typing (shown while the chat is on). */
@@ -38,7 +41,7 @@ export function chatFromSession(s: OwnSession, number: number): ChatState {
   const escalations = (s.escalations ?? []).reduce<readonly RaisedEscalation[]>((list, e) => upsertEscalation(list, restoredEscalation(e)).list, []);
   return {
     sessionId: s.sessionId, number, language: s.language, triage: s.triage, assignedAt: s.assignedAt,
-    state: s.state, endedBy: s.endedBy, quickExit: s.quickExit, riskFlags: s.riskFlags, survivorConnected: s.survivorConnected,
+    state: s.state, endedBy: s.endedBy, quickExit: s.quickExit, riskFlags: s.riskFlags, riskSignals: s.riskSignals ?? [], survivorConnected: s.survivorConnected,
     messages: [...s.messages], escalations, typing: false, unread: 0, mode: 'chat',
   };
 }
@@ -90,14 +93,15 @@ export function nextMode(current: ChatMode, asked: ChatMode): ChatMode {
 /** A change the server's list shows that this desk has not seen: applied as the event it stands for. */
 export type ListedChange =
   | { kind: 'ended'; by: string; quickExit: boolean }
-  | { kind: 'risk'; category: string | undefined; flags: string[] }
+  | { kind: 'risk'; flag: RiskChange }
   | { kind: 'connection'; connected: boolean };
 
 /** What the server's list says happened to a chat that the desk missed (it ended, a new flag, the person came or went). */
 export function listedChanges(chat: ChatState, listed: OwnSession): ListedChange[] {
   const changes: ListedChange[] = [];
   if (listed.state === 'ended' && chat.state !== 'ended') changes.push({ kind: 'ended', by: listed.endedBy ?? 'system', quickExit: listed.quickExit });
-  if (listed.riskFlags.length > chat.riskFlags.length) changes.push({ kind: 'risk', category: listed.riskFlags[listed.riskFlags.length - 1], flags: listed.riskFlags });
+  const newer = newerRisk(chat, listed);
+  if (newer) changes.push({ kind: 'risk', flag: newer });
   if (listed.survivorConnected !== chat.survivorConnected) changes.push({ kind: 'connection', connected: listed.survivorConnected });
   return changes;
 }

@@ -4,6 +4,7 @@ import {
   type ChatMode, type ChatState, type DeskMessage, type RaisedEscalation,
 } from './chat-state';
 import { announce } from './dom';
+import type { RiskChange } from './risk-banners';
 import { deskChats, deskFocus, selectedChat, t as copy, type DeskChat, type DeskFocus } from './store';
 import type { EscalationStatus, OwnSession } from './wire';
 import { statusText } from './views/escalation-status';
@@ -92,11 +93,15 @@ export function ended(sessionId: string, by: string, quickExit: boolean): void {
   announce(`${t.chat.heading(chat.number, t.langName[chat.language])}: ${chat.quickExit ? t.chat.quickExit : t.chat.ended[by] ?? t.chat.ended.system} ${t.chat.fillForm}`, true);
 }
 
-export function riskFlag(sessionId: string, category: string | undefined, flags: string[]): void {
-  updateChat(sessionId, (chat) => ({ ...chat, riskFlags: flags }));
+/** A flag (from the socket, or found on a reconnection): the banners redraw; an advisory one is announced politely. */
+export function riskFlag(sessionId: string, flag: RiskChange): void {
+  updateChat(sessionId, (chat) => ({ ...chat, riskFlags: flag.riskFlags, riskSignals: flag.riskSignals ?? chat.riskSignals }));
   const chat = findChat(sessionId)?.chat.peek();
   const t = copy.value;
-  if (chat && category) announce(t.chat.riskAnnounce(chat.number, t.riskFlag.category[category] ?? category), true);
+  if (!chat || !flag.category) return;
+  const name = t.riskFlag.category[flag.category] ?? flag.category;
+  if (flag.advisory) announce(t.chat.riskAdvisoryAnnounce(chat.number, name), false);
+  else announce(t.chat.riskAnnounce(chat.number, name), true);
 }
 
 export function connection(sessionId: string, connected: boolean): void {
@@ -112,7 +117,7 @@ export function mergeListed(listed: OwnSession, withState: boolean): void {
   if (withState) {
     for (const change of listedChanges(chat, listed)) {
       if (change.kind === 'ended') ended(id, change.by, change.quickExit);
-      else if (change.kind === 'risk') riskFlag(id, change.category, change.flags);
+      else if (change.kind === 'risk') riskFlag(id, change.flag);
       else connection(id, change.connected);
     }
   }

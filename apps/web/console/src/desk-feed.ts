@@ -42,7 +42,7 @@ export class DeskFeed {
     });
     on('session:risk-flag', (p) => {
       this.fresh.touch(p.sessionId);
-      this.withChat(p.sessionId, () => riskFlag(p.sessionId, p.category, p.riskFlags));
+      this.withChat(p.sessionId, () => riskFlag(p.sessionId, p));
       const card = this.offer(p.sessionId);
       if (card) this.updateOffer(card, { offer: { ...card.offer, riskFlags: p.riskFlags } });
     });
@@ -108,7 +108,8 @@ export class DeskFeed {
     this.removeOffer(id);
     this.addChat({
       ...session, state: 'active', assignedAt: new Date().toISOString(), endedBy: null, quickExit: false,
-      survivorConnected: session.survivorConnected ?? true, riskFlags: session.riskFlags ?? [], escalations: session.escalations ?? [],
+      survivorConnected: session.survivorConnected ?? true, riskFlags: session.riskFlags ?? [], riskSignals: session.riskSignals ?? [],
+      escalations: session.escalations ?? [],
     }, true);
     if (!findChat(id)) return;
     // what happened between the server's join and its answer (a message, the survivor leaving, a flag)

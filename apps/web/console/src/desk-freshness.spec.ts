@@ -2,7 +2,7 @@ import { Freshness, planSync, type DeskList } from './desk-freshness';
 import type { Offer, OwnSession } from './wire';
 
 const session = (sessionId: string): OwnSession => ({
-  sessionId, language: 'en', state: 'active', triage: { immediateDanger: false }, riskFlags: [], assignedAt: '2026-01-01T10:00:00Z',
+  sessionId, language: 'en', state: 'active', triage: { immediateDanger: false }, riskFlags: [], riskSignals: [], assignedAt: '2026-01-01T10:00:00Z',
   endedBy: null, quickExit: false, survivorConnected: true, messages: [], escalations: [],
 });
 const offer = (sessionId: string): Offer => ({ sessionId, language: 'en', triage: { immediateDanger: false }, waitedSeconds: 5, expiresInSeconds: 30, riskFlags: [] });

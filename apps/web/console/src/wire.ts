@@ -4,6 +4,6 @@
  */
 export { AUDIT_ACTIONS, CATEGORIES, OUTCOMES, RISK_LEVELS, ROLES, SERVICE_KINDS, URGENCIES } from '../../../../libs/contract/src/browser';
 export type {
-  CannedReply, EscalationStatusPayload as EscalationStatus, Colleague, HeldOffer, LiveSession, OfferPayload as Offer, OwnEscalation, OwnSession, QueueStatus, StaffEvents, ToStaff,
-  Triage, WireMessage as Message,
+  CannedReply, EscalationStatusPayload as EscalationStatus, Colleague, HeldOffer, LiveSession, OfferPayload as Offer, OwnEscalation, OwnSession, QueueStatus, RiskFlag,
+  RiskSignal, StaffEvents, ToStaff, Triage, WireMessage as Message,
 } from '../../../../libs/contract/src/browser';

@@ -1,5 +1,5 @@
 import type { EndedSession } from '@prystan/anonymised-log';
-import type { EndedBy, Language, Triage } from '@prystan/contract';
+import type { EndedBy, Language, RiskSignal, Triage } from '@prystan/contract';
 import type { Db, Sql } from '../db';
 import { lineFiguresSql, lineStanding, placeSql, type LineStanding } from './line-sql';
 import { SESSION_COLUMNS, type SessionRecord } from './session.types';
@@ -162,12 +162,19 @@ export class SessionRepository {
     );
   }
 
-  /** Risk detection flagged a message: the session rises to the first class. */
-  async flag(id: string, category: string): Promise<SessionRecord | undefined> {
+  /**
+   * Risk detection flagged a message. The signal is kept once per category and level (the first reason stays);
+   * unless it is advisory, the session also rises to the first class and its category joins `risk_flags`.
+   */
+  async flag(id: string, signal: RiskSignal): Promise<SessionRecord | undefined> {
     return this.db.one<SessionRecord>(
-      `UPDATE chat_session SET priority = 0, risk_flags = CASE WHEN $2 = ANY(risk_flags) THEN risk_flags ELSE array_append(risk_flags, $2) END
+      `UPDATE chat_session SET
+         priority = CASE WHEN $4 THEN priority ELSE 0 END,
+         risk_flags = CASE WHEN $4 OR $2 = ANY(risk_flags) THEN risk_flags ELSE array_append(risk_flags, $2) END,
+         risk_signals = CASE WHEN risk_signals @> jsonb_build_array(jsonb_build_object('category', $2::text, 'advisory', $4::boolean)) THEN risk_signals
+           ELSE risk_signals || jsonb_build_array(jsonb_build_object('category', $2::text, 'reason', $3::text, 'advisory', $4::boolean)) END
        WHERE id = $1 AND state <> 'ended' RETURNING ${SESSION_COLUMNS}`,
-      [id, category],
+      [id, signal.category, signal.reason, signal.advisory],
     );
   }
 
@@ -192,7 +199,7 @@ export class SessionRepository {
   /** After the log entry is written: keep only what resume and retention need. */
   async markLogged(id: string, sql: Sql = this.db): Promise<boolean> {
     const rows = await sql.rows(
-      `UPDATE chat_session SET logged_at = now(), outcome = NULL, risk_level = NULL, categories = NULL, risk_flags = '{}',
+      `UPDATE chat_session SET logged_at = now(), outcome = NULL, risk_level = NULL, categories = NULL, risk_flags = '{}', risk_signals = '[]'::jsonb,
          triage = '{}'::jsonb, declined_by = '{}'
        WHERE id = $1 AND logged_at IS NULL RETURNING 1`,
       [id],

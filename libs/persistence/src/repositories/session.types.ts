@@ -1,4 +1,4 @@
-import type { EndedBy, Language, Triage } from '@prystan/contract';
+import type { EndedBy, Language, RiskSignal, Triage } from '@prystan/contract';
 
 export type SessionState = 'waiting' | 'offered' | 'active' | 'ended';
 
@@ -10,6 +10,8 @@ export interface SessionRecord {
   priority: number;
   triage: Triage;
   riskFlags: string[];
+  /** Why risk detection flagged it (codes only), advisory signals included. */
+  riskSignals: RiskSignal[];
   enqueuedAt: Date;
   counsellorId: string | null;
   offerSeq: number;
@@ -23,7 +25,7 @@ export interface SessionRecord {
   survivorConnected: boolean;
 }
 
-export const SESSION_COLUMNS = `id, language, state, priority, triage, risk_flags AS "riskFlags", enqueued_at AS "enqueuedAt",
+export const SESSION_COLUMNS = `id, language, state, priority, triage, risk_flags AS "riskFlags", risk_signals AS "riskSignals", enqueued_at AS "enqueuedAt",
   counsellor_id AS "counsellorId", offer_seq AS "offerSeq", offer_expires_at AS "offerExpiresAt",
   assigned_at AS "assignedAt", ended_at AS "endedAt", ended_by AS "endedBy", quick_exit AS "quickExit", outcome,
   (survivor_disconnected_at IS NULL) AS "survivorConnected"`;

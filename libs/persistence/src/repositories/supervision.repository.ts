@@ -1,4 +1,4 @@
-import type { Language, Presence, Role, Triage } from '@prystan/contract';
+import type { Language, Presence, RiskSignal, Role, Triage } from '@prystan/contract';
 import type { Db, Sql } from '../db';
 import { STAFF_LOAD_JOIN } from './staff-load';
 
@@ -12,8 +12,8 @@ export interface LiveSessionRow {
 
 /** One of a counsellor's own chats or offers, for restoring the console after a reload or a new sign-in. */
 export interface OwnSessionRow {
-  sessionId: string; language: Language; state: 'offered' | 'active' | 'ended'; triage: Triage; riskFlags: string[]; assignedAt: Date | null;
-  endedBy: string | null; quickExit: boolean; survivorConnected: boolean; waitedSeconds: number; expiresInSeconds: number | null;
+  sessionId: string; language: Language; state: 'offered' | 'active' | 'ended'; triage: Triage; riskFlags: string[]; riskSignals: RiskSignal[];
+  assignedAt: Date | null; endedBy: string | null; quickExit: boolean; survivorConnected: boolean; waitedSeconds: number; expiresInSeconds: number | null;
 }
 
 export interface ColleagueRow { id: string; name: string; languages: Language[]; load: number; maxChats: number }
@@ -59,7 +59,7 @@ export class SupervisionRepository {
   /** Offers held, active chats, and chats that ended but still need their closing form. */
   async own(staffId: string): Promise<OwnSessionRow[]> {
     return this.db.rows<OwnSessionRow>(
-      `SELECT id AS "sessionId", language, state, triage, risk_flags AS "riskFlags", assigned_at AS "assignedAt", ended_by AS "endedBy",
+      `SELECT id AS "sessionId", language, state, triage, risk_flags AS "riskFlags", risk_signals AS "riskSignals", assigned_at AS "assignedAt", ended_by AS "endedBy",
          quick_exit AS "quickExit", (survivor_disconnected_at IS NULL) AS "survivorConnected",
          floor(extract(epoch FROM now() - created_at))::int AS "waitedSeconds",
          CASE WHEN state = 'offered' THEN GREATEST(1, ceil(extract(epoch FROM offer_expires_at - now())))::int END AS "expiresInSeconds"

@@ -1,18 +1,21 @@
 /**
  * Evaluation of risk detection: `npm run -s eval:risk`.
- * Per language, for the lexicon, the model and their combination (lexicon first, then the model):
+ * Per language, for the lexicon, the model, their combination (lexicon first, then the model: every flag a counsellor
+ * sees) and the combination's priority part (the lexicon and the model's flags above its priority threshold):
  * - the labelled set the lexicon is tuned on and the model partly trained on (the gate: recall >= 0.9,
  *   precision >= 0.8, for the lexicon and for the combination);
  * - the validation split (the model's threshold was chosen on it), the corpus held-out split, and the eval
  *   dataset's `*_HOLDOUT` sentences (written after the lexicon, never trained or tuned on): the honest estimate;
  * each with precision, recall, F1, per-category figures, a confusion table (combination) and the indexes of misses.
  * Split hashes are printed so an edited or tuned-on split shows. Never prints message text, only indexes
- * (`c12` = corpus/<lang>.ts index 12, `d12` = eval dataset index 12, `#12` = index in the set printed).
+ * (`c12` = dataset/<lang>.ts index 12, `d12` = eval dataset index 12, `#12` = index in the set printed).
  * Exit code 1 when a language falls below the gate on the labelled set.
  */
-import { buildPools, CORPORA, type PooledCase } from '../corpus/pools';
-import { splitHash } from '../corpus/split';
-import { LEXICON_VERSIONS, MODEL_THRESHOLDS, MODEL_VERSIONS } from '../index';
+import { buildPools, CORPORA, type PooledCase } from '../dataset/pools';
+import { splitHash } from '../dataset/split';
+import { ORDINARY } from '../dataset/train-only';
+import { LEXICON_VERSIONS, MODEL_PRIORITY_THRESHOLDS, MODEL_THRESHOLDS, MODEL_VERSIONS } from '../index';
+import { MODEL_FILES } from '../dataset/weights';
 import type { RiskLanguage } from '../types';
 import type { EvalCase } from './dataset/types';
 import { ORDINARY_OPENINGS } from './ordinary-openings';
@@ -68,11 +71,18 @@ function printCrossLanguage(languages: readonly RiskLanguage[]): void {
   }
 }
 
-/** Ordinary opening messages (all non-threats) flagged by each detector of their language: the false-alarm rate a helpline would live with. */
-function printOrdinaryOpenings(language: RiskLanguage): void {
-  const openings = ORDINARY_OPENINGS[language];
-  const flagged = (d: keyof typeof DETECTORS) => openings.filter((text) => DETECTORS[d](text, language)).length;
-  console.log(`  ordinary openings (${openings.length}, all non-threats): flagged by the lexicon ${flagged('lexicon')}, the model ${flagged('model')}, the combination ${flagged('combination')}`);
+/** Ordinary messages (all non-threats) flagged by each detector of their language: the false alarms a helpline would live with. */
+function printOrdinary(title: string, language: RiskLanguage, texts: readonly string[]): void {
+  const flagged = (d: keyof typeof DETECTORS) => texts.filter((text) => DETECTORS[d](text, language)).length;
+  console.log(
+    `  ${title} (${texts.length}, all non-threats): flagged by the lexicon ${flagged('lexicon')}, the model ${flagged('model')}, ` +
+      `the combination ${flagged('combination')} (raising priority: ${flagged('priority')})`,
+  );
+}
+
+function thresholds(language: RiskLanguage): string {
+  const priority = MODEL_PRIORITY_THRESHOLDS[language];
+  return `banner threshold ${MODEL_THRESHOLDS[language]}, priority threshold ${priority ?? 'none (banners only)'}`;
 }
 
 function main(): void {
@@ -80,21 +90,25 @@ function main(): void {
   for (const language of ['pl', 'uk', 'en'] as RiskLanguage[]) {
     const tunedLexicon = evaluate(language, undefined, DETECTORS.lexicon);
     const tunedCombined = evaluate(language, undefined, DETECTORS.combination);
+    const tunedPriority = evaluate(language, undefined, DETECTORS.priority);
     const ok = [tunedLexicon, tunedCombined].every((r) => r.recall >= GATE.recall && r.precision >= GATE.precision);
     failed ||= !ok;
-    console.log(`[${language}] lexicon ${LEXICON_VERSIONS[language]}  model ${MODEL_VERSIONS[language]} (threshold ${MODEL_THRESHOLDS[language]})  ${ok ? 'OK' : 'BELOW GATE'}`);
+    console.log(`[${language}] lexicon ${LEXICON_VERSIONS[language]}  model ${MODEL_VERSIONS[language]} (${thresholds(language)})  ${ok ? 'OK' : 'BELOW GATE'}`);
     console.log(`  labelled set (lexicon tuned on it, model trained on most of it; gated): ${tunedLexicon.total} cases`);
     printLine('lexicon', tunedLexicon);
     printLine('combination', tunedCombined);
+    printLine('priority', tunedPriority);
     const pools = buildPools(language);
     console.log(
       `  split hashes: train ${splitHash(pools.train, language)} (${pools.train.length})  validation ${splitHash(pools.validation, language)} ` +
-        `(${pools.validation.length})  held-out ${splitHash(pools.heldout, language)} (${pools.heldout.length})  eval held-out ${splitHash(HOLDOUTS[language], language)}; dropped ${pools.dropped}`,
+        `(${pools.validation.length})  held-out ${splitHash(pools.heldout, language)} (${pools.heldout.length})  eval held-out ${splitHash(HOLDOUTS[language], language)}; dropped ${pools.dropped}; ` +
+        `model trained on (own language) ${MODEL_FILES[language].training.splitHash}`,
     );
-    printSet('validation split (threshold chosen here)', language, pools.validation, pooledNames(pools.validation));
+    printSet('validation split (thresholds chosen here)', language, pools.validation, pooledNames(pools.validation));
     printSet('corpus held-out split (never trained or tuned on)', language, pools.heldout, pooledNames(pools.heldout));
     printSet('eval held-out *_HOLDOUT (never trained or tuned on)', language, HOLDOUTS[language]);
-    printOrdinaryOpenings(language);
+    printOrdinary('ordinary validation messages (priority threshold chosen here, never trained on)', language, ORDINARY[language].validation);
+    printOrdinary('ordinary openings (eval/ordinary-openings.ts, never trained or tuned on)', language, ORDINARY_OPENINGS[language]);
   }
   printCrossLanguage(['pl', 'uk', 'en']);
   process.exitCode = failed ? 1 : 0;

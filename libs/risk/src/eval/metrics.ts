@@ -14,13 +14,22 @@ export const HOLDOUTS: Record<RiskLanguage, readonly EvalCase[]> = { pl: PL_HOLD
 /** What a detector says about one message: a category and the code of its reason, or null. */
 export type Detector = (text: string, language: RiskLanguage) => { category: RiskCategory; ruleId: string } | null;
 
-export const DETECTORS: Record<'lexicon' | 'model' | 'combination', Detector> = {
+/**
+ * The lexicon alone; the model alone at its banner threshold; the combination as it ships (the lexicon, then the
+ * model: every flag a counsellor sees, advisory ones included); and the part of the combination that raises priority
+ * (the lexicon, and the model's flags at or above its priority threshold).
+ */
+export const DETECTORS: Record<'lexicon' | 'model' | 'combination' | 'priority', Detector> = {
   lexicon: detectRiskLexicon,
   model: (text, language) => {
     const p = predictRisk(text, language);
     return p && p.probability >= MODEL_THRESHOLDS[language] ? { category: p.category, ruleId: `model.${language}.${p.category}` } : null;
   },
   combination: detectRisk,
+  priority: (text, language) => {
+    const match = detectRisk(text, language);
+    return match && !match.advisory ? match : null;
+  },
 };
 
 export interface Miss {

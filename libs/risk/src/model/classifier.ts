@@ -10,7 +10,7 @@ import { chunks, hashFeatures, scratchBuckets, scratchCounts } from './features'
 /** Class 0 is "no risk"; the others are the lexicon's categories. */
 export type ModelClass = 'none' | RiskCategory;
 
-/** What `npm run train:risk` writes to src/model/weights/<lang>.ts (a .ts module: the build copies only .ts). */
+/** What `npm run train:risk` writes to src/dataset/weights/<lang>.ts (a .ts module: the build copies only .ts). */
 export interface ModelFile {
   readonly language: RiskLanguage;
   /** `<date>.<n>+<hash of the weights>`: stored with every flag the model raises, as the lexicon version is. */
@@ -18,8 +18,13 @@ export interface ModelFile {
   /** Feature buckets are 2^bits. */
   readonly bits: number;
   readonly classes: readonly ModelClass[];
-  /** Flag when P(any risk) = 1 - P(none) reaches this; chosen on the validation split only. */
+  /** Flag (a banner for the counsellor) when P(any risk) = 1 - P(none) reaches this; chosen on validation only. */
   readonly threshold: number;
+  /**
+   * From here up the flag also raises the session's priority, as a rule's does; below it (down to `threshold`) the
+   * flag is advisory. `null`: this model never raises priority. Chosen on validation only (threshold.ts).
+   */
+  readonly priorityThreshold: number | null;
   readonly bias: readonly number[];
   /** Weight = int8 × scale. */
   readonly scale: number;
@@ -84,6 +89,10 @@ export function loadModel(file: ModelFile): LoadedModel {
   const k = file.classes.length;
   if (file.classes[0] !== 'none' || k < 2 || file.bias.length !== k) throw new Error(`risk model ${file.language}: bad classes`);
   if (!(file.bits >= 8 && file.bits <= 24)) throw new Error(`risk model ${file.language}: bad bits`);
+  const priority = file.priorityThreshold;
+  if (!(file.threshold > 0 && file.threshold < 1) || (priority !== null && !(priority >= file.threshold && priority <= 1))) {
+    throw new Error(`risk model ${file.language}: bad thresholds`);
+  }
   const rows = decodeRows(file.rows);
   const weights = new Int8Array(Buffer.from(file.weights, 'base64'));
   if (weights.length !== rows.length * k) throw new Error(`risk model ${file.language}: weights do not match rows`);

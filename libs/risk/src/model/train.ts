@@ -6,11 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { RISK_CATEGORIES, type RiskLanguage } from '../types';
-import { encodeRows, loadModel, predict, type ModelClass, type ModelFile } from './classifier';
+import { encodeRows, type ModelClass, type ModelFile } from './classifier';
 import { featurize, type SparseVector } from './features';
-
-/** The recall the threshold aims at on validation (the project's goal for held-out recall). */
-export const RECALL_GOAL = 0.85;
+import { choosePriorityThreshold, chooseThreshold, type PriorityChoice, type ThresholdChoice } from './threshold';
 
 export const MODEL_CLASSES: readonly ModelClass[] = ['none', ...RISK_CATEGORIES];
 
@@ -37,9 +35,9 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   seed: 20261207,
   epochs: 15,
   learningRate: 0.5,
-  l2: 3e-4,
+  l2: 1e-3,
   minCount: 3,
-  release: '2026-12-07.1',
+  release: '2026-12-07.2',
 };
 
 /** mulberry32: a tiny seeded generator, good enough to shuffle. */
@@ -143,59 +141,39 @@ function quantise(trained: Trained): { scale: number; rows: number[]; weights: I
   return { scale, rows, weights: Int8Array.from(out) };
 }
 
-export interface ThresholdChoice {
-  readonly threshold: number;
-  /** Of the combination (lexicon, then the model at this threshold) on the validation split. */
-  readonly precision: number;
-  readonly recall: number;
+/** What one language's model is built from (model/training-set.ts gives it for the shipped models). */
+export interface BuildInput {
+  readonly train: readonly Example[];
+  readonly validation: readonly Example[];
+  /** Whether the lexicon flags each validation example. */
+  readonly lexiconOnValidation: readonly boolean[];
+  /** Ordinary messages never trained on, for the priority threshold. */
+  readonly ordinaryValidation: readonly Example[];
+  readonly splitHash: string;
 }
 
 /**
- * The threshold (0.20 … 0.95 by 0.05) for the combination that ships — the lexicon first, then the model — on the
- * validation split, aimed at the goal "recall ≥ 0.85 at the best precision": among the thresholds whose recall
- * reaches RECALL_GOAL, the one with the best precision (on a tie the higher threshold); if none does, the one with
- * the best F1. `lexicon[i]` says whether the lexicon flags validation example i. 0.5 without validation.
+ * Trains one language's model and packs it as a model file, its banner and priority thresholds chosen on the
+ * validation examples (threshold.ts). The version's hash covers the weights and both thresholds.
  */
-export function chooseThreshold(file: ModelFile, validation: readonly Example[], lexicon: readonly boolean[]): ThresholdChoice {
-  if (validation.length === 0) return { threshold: 0.5, precision: Number.NaN, recall: Number.NaN };
-  const model = loadModel(file);
-  const scored = validation.map((e, i) => ({ risk: predict(model, e.normalised)?.probability ?? 0, threat: e.label !== 'none', lexicon: lexicon[i] === true }));
-  const threats = scored.filter((s) => s.threat).length;
-  const options: (ThresholdChoice & { f1: number })[] = [];
-  for (let step = 4; step <= 19; step += 1) {
-    const threshold = step / 20;
-    const flagged = scored.filter((s) => s.lexicon || s.risk >= threshold);
-    const tp = flagged.filter((s) => s.threat).length;
-    const precision = flagged.length === 0 ? 1 : tp / flagged.length;
-    const recall = threats === 0 ? 1 : tp / threats;
-    options.push({ threshold, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) });
-  }
-  const reaching = options.filter((o) => o.recall >= RECALL_GOAL);
-  const pool = reaching.length > 0 ? reaching : options;
-  const score = (o: (typeof options)[number]): number => (reaching.length > 0 ? o.precision : o.f1);
-  const best = pool.reduce((a, b) => (score(b) >= score(a) ? b : a));
-  return { threshold: best.threshold, precision: best.precision, recall: best.recall };
-}
-
-/** Trains one language's model and packs it as a model file, its threshold chosen on `validation` (see chooseThreshold). */
 export function buildModel(
   language: RiskLanguage,
-  train: readonly Example[],
-  validation: readonly Example[],
-  lexicon: readonly boolean[],
-  splitHash: string,
+  input: BuildInput,
   options: TrainOptions = DEFAULT_OPTIONS,
-): { file: ModelFile; choice: ThresholdChoice } {
-  const trained = trainSoftmax(train, options);
+): { file: ModelFile; choice: ThresholdChoice; priority: PriorityChoice } {
+  const trained = trainSoftmax(input.train, options);
   const q = quantise(trained);
   const rows = encodeRows(q.rows);
   const weights = Buffer.from(q.weights.buffer, q.weights.byteOffset, q.weights.byteLength).toString('base64');
   const bias = Array.from(trained.bias, (b) => Number(b.toFixed(6)));
   const base = { language, bits: options.bits, classes: MODEL_CLASSES, bias, scale: q.scale, rows, weights };
-  const draft: ModelFile = { ...base, version: '', threshold: 0.5, training: { seed: options.seed, examples: train.length, splitHash } };
-  const choice = chooseThreshold(draft, validation, lexicon);
-  const digest = createHash('sha256').update(JSON.stringify({ ...base, threshold: choice.threshold })).digest('hex').slice(0, 8);
-  return { file: { ...draft, version: `${options.release}+${digest}`, threshold: choice.threshold }, choice };
+  const training = { seed: options.seed, examples: input.train.length, splitHash: input.splitHash };
+  const draft: ModelFile = { ...base, version: '', threshold: 0.5, priorityThreshold: null, training };
+  const choice = chooseThreshold(draft, input.validation, input.lexiconOnValidation);
+  const priority = choosePriorityThreshold({ ...draft, threshold: choice.threshold }, input.validation, input.lexiconOnValidation, input.ordinaryValidation);
+  const thresholds = { threshold: choice.threshold, priorityThreshold: priority.priorityThreshold };
+  const digest = createHash('sha256').update(JSON.stringify({ ...base, ...thresholds })).digest('hex').slice(0, 8);
+  return { file: { ...draft, ...thresholds, version: `${options.release}+${digest}` }, choice, priority };
 }
 
 /** The model file as TypeScript source (the build copies only .ts files into dist). Same input, same bytes. */
@@ -203,7 +181,7 @@ export function modelSource(file: ModelFile, constName: string): string {
   const json = JSON.stringify(file, null, 2);
   return [
     '/* Generated by `npm run train:risk` (libs/risk/src/model/train-main.ts): do not edit by hand. */',
-    "import type { ModelFile } from '../classifier';",
+    "import type { ModelFile } from '../../model/classifier';",
     '',
     `export const ${constName}: ModelFile = ${json};`,
     '',

@@ -1,10 +1,13 @@
 /**
- * What `npm run train:risk` trains on, per language: the pools of corpus/pools.ts as normalised examples, and
- * which validation examples the lexicon already flags (the threshold is chosen for the combination that ships).
- * Uses the lexicon directly, not the package index, so training never depends on the model it is about to write.
+ * What `npm run train:risk` trains on, per language: the training pool of dataset/pools.ts and the train-only
+ * sentences of dataset/train-only.ts as normalised examples; what it chooses thresholds on: the validation pool
+ * (and which of it the lexicon already flags: the thresholds are chosen for the combination that ships) and the
+ * ordinary messages kept for validation. Uses the lexicon directly, not the package index, so training never
+ * depends on the model it is about to write.
  */
-import { buildPools } from '../corpus/pools';
-import { labelOf, splitHash, type Labelled } from '../corpus/split';
+import { buildPools } from '../dataset/pools';
+import { labelOf, splitHash, type Labelled } from '../dataset/split';
+import { ORDINARY, trainOnly } from '../dataset/train-only';
 import { compileLexicon, runLexicon } from '../detector';
 import { EN_LEXICON } from '../lexicon/en';
 import { PL_LEXICON } from '../lexicon/pl';
@@ -14,14 +17,25 @@ import type { Lexicon, RiskLanguage } from '../types';
 import type { Example } from './train';
 
 const LEXICONS: Record<RiskLanguage, Lexicon> = { pl: PL_LEXICON, uk: UK_LEXICON, en: EN_LEXICON };
+const LANGUAGES: readonly RiskLanguage[] = ['pl', 'uk', 'en'];
 
 export interface TrainingSet {
   readonly train: readonly Example[];
   readonly validation: readonly Example[];
   /** Whether the lexicon flags each validation example. */
   readonly lexiconOnValidation: readonly boolean[];
+  /** Ordinary first messages never trained on (all 'none'): the priority threshold must leave them alone. */
+  readonly ordinaryValidation: readonly Example[];
+  /** Fingerprint of the language's own training sentences and labels (split.ts `splitHash`). */
   readonly splitHash: string;
   readonly dropped: number;
+}
+
+/** A language's own training sentences: its training pool, then its train-only sentences. */
+function ownTraining(language: RiskLanguage): { cases: Labelled[]; dropped: number } {
+  const pools = buildPools(language);
+  const extra = trainOnly(language);
+  return { cases: [...pools.train, ...extra.cases], dropped: pools.dropped + extra.dropped };
 }
 
 /**
@@ -30,20 +44,22 @@ export interface TrainingSet {
  * them text it has no features for would fall back on the class balance of the corpus, which is mostly threats.
  */
 function otherLanguages(language: RiskLanguage): Example[] {
-  const others = (['pl', 'uk', 'en'] as const).filter((l) => l !== language);
-  return others.flatMap((other) => buildPools(other).train.map((c) => ({ normalised: normalize(c.text, language), label: 'none' as const })));
+  return LANGUAGES.filter((l) => l !== language).flatMap((other) =>
+    ownTraining(other).cases.map((c) => ({ normalised: normalize(c.text, language), label: 'none' as const })),
+  );
 }
 
 export function trainingSet(language: RiskLanguage): TrainingSet {
-  const pools = buildPools(language);
+  const own = ownTraining(language);
   const lexicon = compileLexicon(LEXICONS[language]);
   const examples = (cases: readonly Labelled[]): Example[] => cases.map((c) => ({ normalised: normalize(c.text, language), label: labelOf(c) }));
-  const validation = examples(pools.validation);
+  const validation = examples(buildPools(language).validation);
   return {
-    train: [...examples(pools.train), ...otherLanguages(language)],
+    train: [...examples(own.cases), ...otherLanguages(language)],
     validation,
     lexiconOnValidation: validation.map((e) => runLexicon(lexicon, e.normalised) !== null),
-    splitHash: splitHash(pools.train, language),
-    dropped: pools.dropped,
+    ordinaryValidation: ORDINARY[language].validation.map((text) => ({ normalised: normalize(text, language), label: 'none' as const })),
+    splitHash: splitHash(own.cases, language),
+    dropped: own.dropped,
   };
 }

@@ -14,7 +14,9 @@ describe('review sheet', () => {
     expect(rows.some((r) => r.outcome === 'false-positive' && r.rule_id.startsWith('pl.'))).toBe(true);
     expect(rows.some((r) => r.rule_id.startsWith('model.pl.') && r.probability !== '')).toBe(true);
     expect(rows.some((r) => r.outcome === 'missed' && r.rule_id === '')).toBe(true);
-    for (const r of rows.filter((x) => x.outcome !== 'rule')) expect(['corpus', 'dataset', 'holdout']).toContain(r.source);
+    for (const r of rows.filter((x) => x.outcome !== 'rule')) expect(['corpus', 'dataset', 'holdout', 'supplement', 'ordinary-train', 'ordinary-validation']).toContain(r.source);
+    for (const r of rows.filter((x) => x.rule_id.startsWith('model.'))) expect(['priority', 'advisory']).toContain(r.level);
+    expect(rows.some((r) => r.source === 'supplement')).toBe(true);
   });
 
   it('writes a header and one line per row', () => {

@@ -83,6 +83,8 @@ export const en = {
   },
   riskFlag: {
     title: 'Risk detected',
+    advisoryTitle: 'Possible risk (model)',
+    advisoryDetail: 'A hint from the statistical model, not a rule: it did not move this chat in the line. Your own assessment decides.',
     category: {
       'threat-to-kill': 'Threat to kill', weapon: 'Weapon', strangulation: 'Strangulation', suicide: 'Suicide',
       'child-danger': 'Child in danger', 'sexual-violence': 'Sexual violence', 'immediate-danger': 'Immediate danger',
@@ -148,6 +150,7 @@ export const en = {
     fillForm: 'Please fill in the closing form.',
     newMessageIn: (n: number) => `New message in chat ${n}.`,
     riskAnnounce: (n: number, category: string) => `Risk detected in chat ${n}: ${category}.`,
+    riskAdvisoryAnnounce: (n: number, category: string) => `Possible risk in chat ${n} (model): ${category}.`,
     transferredAway: 'The chat was handed over.',
   },
   close: {

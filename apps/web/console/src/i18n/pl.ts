@@ -90,6 +90,8 @@ export const pl: Copy = {
   },
   riskFlag: {
     title: 'Wykryto ryzyko',
+    advisoryTitle: 'Możliwe ryzyko (model)',
+    advisoryDetail: 'Wskazówka modelu statystycznego, nie reguły: nie przesunęła tej rozmowy w kolejce. Rozstrzyga własna ocena.',
     category: {
       'threat-to-kill': 'Groźba zabójstwa', weapon: 'Broń', strangulation: 'Duszenie', suicide: 'Samobójstwo',
       'child-danger': 'Dziecko w zagrożeniu', 'sexual-violence': 'Przemoc seksualna', 'immediate-danger': 'Bezpośrednie zagrożenie',
@@ -155,6 +157,7 @@ export const pl: Copy = {
     fillForm: 'Wypełnij formularz zakończenia.',
     newMessageIn: (n: number) => `Nowa wiadomość w rozmowie ${n}.`,
     riskAnnounce: (n: number, category: string) => `Wykryto ryzyko w rozmowie ${n}: ${category}.`,
+    riskAdvisoryAnnounce: (n: number, category: string) => `Możliwe ryzyko w rozmowie ${n} (model): ${category}.`,
     transferredAway: 'Rozmowa została przekazana.',
   },
   close: {

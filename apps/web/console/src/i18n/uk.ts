@@ -90,6 +90,8 @@ export const uk: Copy = {
   },
   riskFlag: {
     title: 'Виявлено ризик',
+    advisoryTitle: 'Можливий ризик (модель)',
+    advisoryDetail: 'Підказка статистичної моделі, а не правила: вона не пересунула цю розмову в черзі. Вирішує власна оцінка.',
     category: {
       'threat-to-kill': 'Погроза вбивством', weapon: 'Зброя', strangulation: 'Душіння', suicide: 'Самогубство',
       'child-danger': 'Дитина в небезпеці', 'sexual-violence': 'Сексуальне насильство', 'immediate-danger': 'Безпосередня небезпека',
@@ -155,6 +157,7 @@ export const uk: Copy = {
     fillForm: 'Заповніть форму завершення.',
     newMessageIn: (n: number) => `Нове повідомлення в розмові ${n}.`,
     riskAnnounce: (n: number, category: string) => `Виявлено ризик у розмові ${n}: ${category}.`,
+    riskAdvisoryAnnounce: (n: number, category: string) => `Можливий ризик у розмові ${n} (модель): ${category}.`,
     transferredAway: 'Розмову передано.',
   },
   close: {

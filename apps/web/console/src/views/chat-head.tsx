@@ -1,4 +1,5 @@
 import { timeOfDay } from '../format';
+import { bannerText, riskBanners, type RiskBannerLine } from '../risk-banners';
 import { lang, t, type ChatMode, type ChatState } from '../store';
 import { TriageFacts } from './triage';
 
@@ -20,9 +21,30 @@ export function ChatBanners({ chat }: { chat: ChatState }) {
   return (
     <>
       {chat.quickExit && <div class="banner danger" data-qa="quick-exit-banner"><strong>{copy.chat.quickExit}</strong>{' '}{copy.chat.quickExitDetail}</div>}
-      {chat.riskFlags.length > 0 && <div class="banner risk"><strong>{`${copy.riskFlag.title}: `}</strong>{chat.riskFlags.map((f) => copy.riskFlag.category[f] ?? f).join(', ')}</div>}
+      <RiskBannersOf chat={chat} />
       {chat.state === 'ended' && !chat.quickExit && (
         <div class="banner ended"><strong>{copy.chat.ended[chat.endedBy ?? 'system'] ?? copy.chat.ended.system}</strong>{' '}{copy.chat.fillForm}</div>
+      )}
+    </>
+  );
+}
+
+/**
+ * Risk detected in the chat, each flag with its reason (a rule id, or "model: suicide, 0.62"): the
+ * flags that raised its priority, then, apart and quieter, the model's advisory ones.
+ */
+function RiskBannersOf({ chat }: { chat: ChatState }) {
+  const copy = t.value;
+  const banners = riskBanners(chat.riskFlags, chat.riskSignals);
+  const name = (category: string): string => copy.riskFlag.category[category] ?? category;
+  const list = (lines: RiskBannerLine[]): string => lines.map((l) => bannerText(l, name)).join('; ');
+  return (
+    <>
+      {banners.priority.length > 0 && <div class="banner risk" data-qa="risk-banner"><strong>{`${copy.riskFlag.title}: `}</strong>{list(banners.priority)}</div>}
+      {banners.advisory.length > 0 && (
+        <div class="banner risk-advisory" data-qa="risk-advisory-banner">
+          <strong>{`${copy.riskFlag.advisoryTitle}: `}</strong>{list(banners.advisory)}{' '}<span class="detail">{copy.riskFlag.advisoryDetail}</span>
+        </div>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 /**
  * Which labelled sentences the model may learn from, tune on and be judged on, per language:
- * - the corpus (corpus/<lang>.ts) is split by split.ts: 70% train, 15% validation, 15% held-out;
+ * - the corpus (dataset/<lang>.ts) is split by split.ts: 70% train, 15% validation, 15% held-out;
  * - the eval dataset's labelled set (eval/dataset, the lexicon was tuned on it) goes to training, except its own
  *   validation bucket (the same hash rule), which joins validation;
  * - the eval dataset's `*_HOLDOUT` sentences are never trained or tuned on: a sentence of either source with the
@@ -20,7 +20,7 @@ import type { CorpusCase } from './types';
 
 export const CORPORA: Record<RiskLanguage, readonly CorpusCase[]> = { pl: PL_CORPUS, uk: UK_CORPUS, en: EN_CORPUS };
 const DATASETS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_DATASET, uk: UK_DATASET, en: EN_DATASET };
-const HOLDOUTS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_HOLDOUT, uk: UK_HOLDOUT, en: EN_HOLDOUT };
+export const HOLDOUTS: Record<RiskLanguage, readonly Labelled[]> = { pl: PL_HOLDOUT, uk: UK_HOLDOUT, en: EN_HOLDOUT };
 
 export interface PooledCase extends Labelled {
   readonly source: 'corpus' | 'dataset';
