@@ -7,7 +7,6 @@ import {
   describeRisk,
   detectRisk,
   detectRiskLexicon,
-  MAX_INSPECTED_CHARS,
   MODEL_PRIORITY_THRESHOLDS,
   MODEL_THRESHOLDS,
   MODEL_VERSIONS,
@@ -171,13 +170,6 @@ describe('model: odd and huge input', () => {
     }
     expect(predictRisk(undefined as unknown as string, language)).toBeNull();
     expect(predictRisk('he will kill me', 'xx' as RiskLanguage)).toBeNull();
-  });
-
-  it('stays fast on the largest input it inspects', () => {
-    const text = 'he was calm and we talked about the weather and the children. '.repeat(MAX_INSPECTED_CHARS / 60);
-    const started = Date.now();
-    for (const language of LANGUAGES) detectRisk(text, language);
-    expect(Date.now() - started).toBeLessThan(3000); // a guard against blow-up, not a benchmark
   });
 
   it('refuses a malformed model file at load', () => {
