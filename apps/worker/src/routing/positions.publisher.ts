@@ -8,8 +8,8 @@ import { LineService } from '@prystan/routing';
 import { IntervalGate } from '../runtime/interval-gate';
 
 /**
- * Tells each waiting survivor their position and estimate when either changed: once per pass
- * at most, and at most once a second across all workers, however many passes run. In a flood
+ * Tells each waiting survivor their position and estimate when either changed, after a pass
+ * asked for it: at most once a second across all workers, however many passes run. In a flood
  * the line is read once a second per language, not once per arrival, and a survivor hears a
  * new number at most once a second.
  */

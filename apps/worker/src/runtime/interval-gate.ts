@@ -3,9 +3,9 @@ import type { Redis } from 'ioredis';
 /**
  * Runs `work` at most once per interval across every worker, and never leaves the last request
  * unserved. A Redis key that expires an interval after the last run ended decides who runs; a
- * request that finds it taken tries again when it expires. `work` reads the state when it runs, so one run serves
- * every request made before it began; a request made while an attempt is under way is served
- * by the next one. One attempt at a time per process.
+ * request that finds it taken tries again when it expires. `work` reads the state when it runs,
+ * so one run serves every request made before it began; a request made while an attempt is
+ * under way is served by the next one. One attempt at a time per process.
  */
 export class IntervalGate {
   private timer?: NodeJS.Timeout;
