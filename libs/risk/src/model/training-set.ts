@@ -14,20 +14,13 @@ import { PL_LEXICON } from '../lexicon/pl';
 import { UK_LEXICON } from '../lexicon/uk';
 import { normalize } from '../normalize';
 import type { Lexicon, RiskLanguage } from '../types';
-import type { Example } from './train';
+import type { BuildInput, Example } from './train';
 
 const LEXICONS: Record<RiskLanguage, Lexicon> = { pl: PL_LEXICON, uk: UK_LEXICON, en: EN_LEXICON };
 const LANGUAGES: readonly RiskLanguage[] = ['pl', 'uk', 'en'];
 
-export interface TrainingSet {
-  readonly train: readonly Example[];
-  readonly validation: readonly Example[];
-  /** Whether the lexicon flags each validation example. */
-  readonly lexiconOnValidation: readonly boolean[];
-  /** Ordinary first messages never trained on (all 'none'): the priority threshold must leave them alone. */
-  readonly ordinaryValidation: readonly Example[];
-  /** Fingerprint of the language's own training sentences and labels (split.ts `splitHash`). */
-  readonly splitHash: string;
+/** A language's training set: what `buildModel` takes, and how many sentences were left out as repeats. */
+export interface TrainingSet extends BuildInput {
   readonly dropped: number;
 }
 
