@@ -14,7 +14,7 @@ type QueueStatus = { languages: Record<string, { waiting: number; priorityWaitin
  * runs after the message is acknowledged, and its flag is recorded through a database failure.
  */
 describe('risk detection', () => {
-  // the model beside the lexicon (off by default: RISK_MODEL)
+  // the model beside the lexicon, allowed to move people in the line (RISK_MODEL=on; the default is advisory, below)
   const live = liveService({ OFFER_TIMEOUT_SECONDS: '30', SESSION_STARTS_PER_10MIN: '200', RISK_MODEL: 'on' });
   const { env } = live;
   const people = actors(live);
@@ -182,12 +182,13 @@ describe('risk detection', () => {
     const c = await people.counsellor(['pl'], { available: true });
     const { socket: survivor, sessionId } = await people.activeChat(c, 'pl');
     const marker = `ZNAK${randomBytes(6).toString('hex')}`;
-    // the first two attempts to record a flag fail inside PostgreSQL (a sequence is not rolled back with them)
+    // the first two attempts to record this session's flag fail inside PostgreSQL (a sequence is not rolled
+    // back with them); only this session's: the worker clearing an earlier test's flags must not use them up
     await env.sql(`CREATE SEQUENCE IF NOT EXISTS flag_failures`);
     await env.sql(`CREATE OR REPLACE FUNCTION fail_flag() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF nextval('flag_failures') <= 2 THEN RAISE EXCEPTION 'injected flag failure'; END IF; RETURN NEW; END $$`);
     await env.sql(`CREATE TRIGGER fail_flag BEFORE UPDATE ON chat_session FOR EACH ROW
-      WHEN (NEW.risk_flags IS DISTINCT FROM OLD.risk_flags) EXECUTE FUNCTION fail_flag()`);
+      WHEN (NEW.id = '${sessionId}' AND NEW.risk_flags IS DISTINCT FROM OLD.risk_flags) EXECUTE FUNCTION fail_flag()`);
     try {
       const order: string[] = [];
       const relayed = next<{ text: string }>(c.socket, 'message', (m) => m.text.includes(marker));
@@ -207,3 +208,33 @@ describe('risk detection', () => {
       await env.sql(`DROP TRIGGER IF EXISTS fail_flag ON chat_session`);
     }
   });});
+
+describe('risk detection by default (RISK_MODEL advisory)', () => {
+  const live = liveService({ OFFER_TIMEOUT_SECONDS: '30' });
+  const people = actors(live);
+  // the Polish sentence above that the model flags over its priority threshold
+  const text = 'powiedział że tym razem nie wyjdę z tego mieszkania na własnych nogach';
+
+  it('shows the counsellor the model\'s flag as advisory, and moves nobody: the flag that would raise priority when on is a banner here', async () => {
+    const expected = detectRisk(text, 'pl');
+    expect(expected).toMatchObject({ category: 'threat-to-kill', ruleId: 'model.pl.threat-to-kill' });
+    expect(expected?.advisory).toBeUndefined();
+    const manager = await people.staff({ role: 'manager', languages: ['pl'] });
+    const alerts = collect<{ sessionId: string }>(manager.socket, 'alert');
+    const c = await people.counsellor(['pl']);
+    await ask(c.socket, 'presence:set', { status: 'available' });
+    const offer = next<Offer>(c.socket, 'offer');
+    const survivor = await people.survivor('pl');
+    await offer;
+    const banner = next<Record<string, unknown>>(c.socket, 'session:risk-flag');
+    expect(await ask(survivor.socket, 'message:send', { clientId: 'own-words', text })).toMatchObject({ ok: true });
+    expect(await banner).toMatchObject({ sessionId: survivor.sessionId, category: 'threat-to-kill', advisory: true, riskFlags: [] });
+    const [row] = await live.env.sql<{ priority: number; risk_flags: string[] }>(`SELECT priority, risk_flags FROM chat_session WHERE id = $1`, [survivor.sessionId]);
+    expect(row).toEqual({ priority: 2, risk_flags: [] });
+    // a rule's alert that comes after is the first: the model's raised none
+    const ruleAlert = next<{ sessionId: string }>(manager.socket, 'alert', (a) => a.sessionId === survivor.sessionId);
+    expect(await ask(survivor.socket, 'message:send', { clientId: 'rule', text: 'on mnie dusił' })).toMatchObject({ ok: true });
+    await ruleAlert;
+    expect(alerts.filter((a) => a.sessionId === survivor.sessionId)).toHaveLength(1);
+  });
+});

@@ -79,13 +79,14 @@ export class AppConfig {
   INACTIVITY_CLOSE_SECONDS = 900;
 
   /**
-   * Whether the statistical risk model flags messages beside the lexicon (a banner, and a place
-   * ahead in the line only above its priority threshold). Off by default: its precision on
-   * validation is still under the bar set for it (see libs/risk/README.md), and a flag moves a
-   * person ahead of everyone else.
+   * What the statistical risk model beside the lexicon may do. `advisory` (the default): its
+   * flags show the counsellor a banner of their own and move nobody in the line. `on`: above
+   * its priority threshold a flag also moves the person ahead, as a lexicon rule does. `off`:
+   * the lexicon alone. Not `on` by default: its precision on validation is still under the bar
+   * set for moving a person ahead of everyone else (see libs/risk/README.md).
    */
-  @IsIn(['off', 'on'], { message: 'RISK_MODEL must be off or on' })
-  RISK_MODEL: 'off' | 'on' = 'off';
+  @IsIn(['off', 'advisory', 'on'], { message: 'RISK_MODEL must be off, advisory or on' })
+  RISK_MODEL: 'off' | 'advisory' | 'on' = 'advisory';
 
   /** Hours an ended chat's transcript is kept for supervision (0: deleted when the chat closes). */
   @Transform(toInt) @IsInt() @Min(0) @Max(720)

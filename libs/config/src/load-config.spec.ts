@@ -18,12 +18,13 @@ describe('configuration', () => {
     expect(config.SMTP_URL).toBeUndefined();
     expect(config.messageKeys).toEqual([Buffer.from(keys.MESSAGE_KEY, 'base64')]);
     expect(config.ALLOW_PRIVATE_WEBHOOKS).toBe(false);
-    expect(config.RISK_MODEL).toBe('off');
+    expect(config.RISK_MODEL).toBe('advisory');
   });
 
-  it('turns the risk model on only when told, and refuses anything but off or on', () => {
+  it('lets the risk model move people in the line only when told, and refuses anything but off, advisory or on', () => {
     expect(loadConfig({ ...keys, RISK_MODEL: 'on' }).RISK_MODEL).toBe('on');
-    expect(() => loadConfig({ ...keys, RISK_MODEL: 'yes' })).toThrow(/RISK_MODEL must be off or on/);
+    expect(loadConfig({ ...keys, RISK_MODEL: 'off' }).RISK_MODEL).toBe('off');
+    expect(() => loadConfig({ ...keys, RISK_MODEL: 'yes' })).toThrow(/RISK_MODEL must be off, advisory or on/);
   });
 
   it('lists every bad variable in one error', () => {

@@ -121,6 +121,15 @@ export function detectRisk(text: string, language: RiskLanguage): RiskMatch | nu
   });
 }
 
+/**
+ * The lexicon and the model beside it, the model's every flag advisory (a banner; it moves
+ * nobody in the line), whatever its probability: `RISK_MODEL=advisory`.
+ */
+export function detectRiskAdvisory(text: string, language: RiskLanguage): RiskMatch | null {
+  const match = detectRisk(text, language);
+  return match && match.probability !== undefined ? { ...match, advisory: true } : match;
+}
+
 /** The lexicon alone: the earliest risk rule of `language` (in lexicon order) that the message matches, or null. */
 export function detectRiskLexicon(text: string, language: RiskLanguage): RiskMatch | null {
   return inspecting(text, language, (normalised, lang) => runLexicon(COMPILED[lang], normalised));

@@ -6,6 +6,7 @@ import { DATASETS, HOLDOUTS } from './eval/metrics';
 import {
   describeRisk,
   detectRisk,
+  detectRiskAdvisory,
   detectRiskLexicon,
   MODEL_PRIORITY_THRESHOLDS,
   MODEL_THRESHOLDS,
@@ -130,6 +131,19 @@ describe('advisory flags: a banner, not a place ahead in the line', () => {
       expect(match.advisory).toBe(raises ? undefined : true);
     }
     expect(seen).toBeGreaterThan(0);
+  });
+
+  it.each(LANGUAGES)('%s: in advisory mode every model flag is advisory, and the lexicon\'s answers are the same as ever', (language) => {
+    let models = 0;
+    for (const text of sentences(language)) {
+      const full = detectRisk(text, language);
+      const advisoryOnly = detectRiskAdvisory(text, language);
+      if (full?.probability !== undefined) {
+        models += 1;
+        expect(advisoryOnly).toEqual({ ...full, advisory: true });
+      } else expect(advisoryOnly).toEqual(full);
+    }
+    expect(models).toBeGreaterThan(0);
   });
 
   it.each(LANGUAGES)('%s: a lexicon flag is never advisory', (language) => {

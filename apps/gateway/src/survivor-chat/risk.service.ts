@@ -5,7 +5,7 @@ import { LOGGER, type AppLogger } from '@prystan/logging';
 import { SessionRepository } from '@prystan/persistence';
 import { Notifier } from '@prystan/platform';
 import { QueueBus } from '@prystan/queue';
-import { describeRisk, detectRisk, detectRiskLexicon, strongestMatch, type RiskMatch } from '@prystan/risk';
+import { describeRisk, detectRisk, detectRiskAdvisory, detectRiskLexicon, strongestMatch, type RiskMatch } from '@prystan/risk';
 import { retryLater } from '../common/retry-later';
 
 /** Waits between attempts to record a flag (about two minutes in all: longer than a database restart). */
@@ -30,10 +30,10 @@ export class RiskService {
     @Inject(LOGGER) private readonly logger: AppLogger,
     @Inject(CONFIG) config: Config,
   ) {
-    this.detectIn = config.RISK_MODEL === 'on' ? detectRisk : detectRiskLexicon;
+    this.detectIn = { off: detectRiskLexicon, advisory: detectRiskAdvisory, on: detectRisk }[config.RISK_MODEL];
   }
 
-  /** The lexicon alone, or the lexicon and the model beside it (RISK_MODEL). */
+  /** The lexicon alone, or the lexicon and the model beside it, advisory only or not (RISK_MODEL). */
   private readonly detectIn: typeof detectRisk;
 
   /**
