@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { ask, connectStaff, connectSurvivor, login, next } from '../support/clients';
 import { TestEnvironment } from '../support/environment';
 import { freePort } from '../support/processes';
+import { cpuShare } from './cpu';
 import { collectGarbage } from './inspector';
 import { ms, summary } from './stats';
 
@@ -127,6 +128,7 @@ export async function flood(): Promise<string[]> {
     const refusals = new Map<string, number>();
     let positions = 0;
     const floodStarted = performance.now();
+    const cpu = cpuShare();
     for (let from = 0; from < FLOOD; from += BATCH) {
       await Promise.all(Array.from({ length: Math.min(BATCH, FLOOD - from) }, async (_, i) => {
         const survivor = await connectSurvivor(bases[(from + i) % NODES]);
@@ -140,6 +142,7 @@ export async function flood(): Promise<string[]> {
       }));
     }
     const floodSeconds = (performance.now() - floodStarted) / 1000;
+    const cpuInFlood = cpu('the flood');
     flooding = false;
     const loaded = summary(await during);
     const after = await gatewayMemory(metricsUrl, inspectorPort);
@@ -162,6 +165,7 @@ export async function flood(): Promise<string[]> {
       `  gateway memory per waiting survivor: heap ${((after.heap - before.heap) / (FLOOD / NODES) / 1024).toFixed(1)} KB  resident ${((after.rss - before.rss) / (FLOOD / NODES) / 1024).toFixed(1)} KB (the first gateway, after a full collection) [<= 30 KB]`,
       `  queue:position events received during the flood: ${positionsInFlood} (${(positionsInFlood / FLOOD).toFixed(1)} per survivor) [only on a change, at most one a second each]`,
       `  ${COUNSELLORS} counsellors come on duty at once: ${toOffers} [<= 1 s]`,
+      ...cpuInFlood,
       ...topStatements,
     ];
   } finally {

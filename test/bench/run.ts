@@ -4,6 +4,7 @@ import { ask, connectStaff, connectSurvivor, login, next } from '../support/clie
 import { TestEnvironment } from '../support/environment';
 import { join } from 'node:path';
 import { anchorSocket, startAnchor } from './anchors';
+import { cpuShare } from './cpu';
 import { profilePhase } from './inspector';
 import { freePort } from '../support/processes';
 import { flood } from './flood';
@@ -122,7 +123,9 @@ async function steadyState(): Promise<string[]> {
     const offer = summary(await timeToOffer(env, base));
     const pairs = await prystanPairs(env, base);
     const stopProfile = process.env.BENCH_PROFILE ? await profilePhase(inspectorPort, join(process.env.BENCH_PROFILE, 'relay-gateway.cpuprofile')) : undefined;
+    const cpu = cpuShare();
     const prystan = await closedLoop('Prystan', pairs);
+    const cpuInRelay = cpu("Prystan's relay");
     await stopProfile?.();
     pairs.forEach((p) => { p.a.close(); p.b.close(); });
     const durable = await anchorRelay('durable', env);
@@ -136,6 +139,7 @@ async function steadyState(): Promise<string[]> {
       row('durable', durable),
       row('bare', bare),
       `  (a Prystan message is validated, sealed with AES-256-GCM, group-committed to PostgreSQL and relayed through the Redis adapter before its acknowledgement, and inspected for risk after it)`,
+      ...cpuInRelay,
     ];
   } finally {
     await env.tearDown();
