@@ -20,7 +20,8 @@ import {
 import { decodeRows, encodeRows, loadModel, predict, type ModelFile } from './model/classifier';
 import { ORDINARY } from './dataset/train-only';
 import { PRIORITY_ORDINARY_SHARE } from './model/threshold';
-import { buildModel, DEFAULT_OPTIONS, modelSource, type Example } from './model/train';
+import type { Example } from './model/example';
+import { buildModel, DEFAULT_OPTIONS, modelSource } from './model/train';
 import { trainingSet } from './model/training-set';
 import { EN_MODEL } from './dataset/weights/en';
 import { PL_MODEL } from './dataset/weights/pl';

@@ -3,7 +3,7 @@
  * (Laplace smoothing). Not shipped; it shows whether the logistic regression earns its place on validation.
  */
 import { hashFeatures, readFeatures } from './features';
-import type { Example } from './train';
+import type { Example } from './example';
 
 export interface NaiveBayes {
   /** log P(bucket | risk) - log P(bucket | none), per bucket. */

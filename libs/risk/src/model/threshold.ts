@@ -9,7 +9,7 @@
  *   priority, only banners. Between the two the flag is advisory.
  */
 import { loadModel, predict, type ModelFile } from './classifier';
-import type { Example } from './train';
+import type { Example } from './example';
 
 /** The recall the banner threshold aims at on validation (the project's goal for held-out recall). */
 export const RECALL_GOAL = 0.85;

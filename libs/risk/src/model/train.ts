@@ -7,16 +7,12 @@
 import { createHash } from 'node:crypto';
 import { RISK_CATEGORIES, type RiskLanguage } from '../types';
 import { encodeRows, type ModelClass, type ModelFile } from './classifier';
+import type { Example } from './example';
 import { featurize, type SparseVector } from './features';
 import { choosePriorityThreshold, chooseThreshold, type PriorityChoice, type ThresholdChoice } from './threshold';
 
 export const MODEL_CLASSES: readonly ModelClass[] = ['none', ...RISK_CATEGORIES];
 
-/** One training or evaluation example: text already normalised for its language, and its class. */
-export interface Example {
-  readonly normalised: string;
-  readonly label: ModelClass;
-}
 
 export interface TrainOptions {
   readonly bits: number;

@@ -14,7 +14,8 @@ import { PL_LEXICON } from '../lexicon/pl';
 import { UK_LEXICON } from '../lexicon/uk';
 import { normalize } from '../normalize';
 import type { Lexicon, RiskLanguage } from '../types';
-import type { BuildInput, Example } from './train';
+import type { Example } from './example';
+import type { BuildInput } from './train';
 
 const LEXICONS: Record<RiskLanguage, Lexicon> = { pl: PL_LEXICON, uk: UK_LEXICON, en: EN_LEXICON };
 const LANGUAGES: readonly RiskLanguage[] = ['pl', 'uk', 'en'];
