@@ -81,7 +81,9 @@ describe('a flood of arrivals', () => {
 });
 
 describe('the coalescing parts, on the real Redis', () => {
-  const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  // opened in beforeAll, not here: a run that skips these tests skips their afterAll too, and would keep it open
+  let redis: IORedis;
+  beforeAll(() => { redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'); });
   const prefix = `prystan-test-surge-${process.pid}-${Date.now()}`;
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);
@@ -134,5 +136,60 @@ describe('the coalescing parts, on the real Redis', () => {
     expect(runs.at(-1)!.saw).toBe(20);
     expect(runs.length).toBeLessThanOrEqual(3);
     for (let i = 1; i < runs.length; i++) expect(runs[i].at - runs[i - 1].at).toBeGreaterThanOrEqual(900);
+  });
+});
+
+/** The advisory lock a trigger below waits for before an arrival's INSERT goes on. */
+const ARRIVAL_HOLD = 74_119_001;
+
+describe('session starts, a few at a time', () => {
+  let gatewayPort: number;
+  beforeAll(async () => { gatewayPort = await freePort(); });
+  const world = liveService(
+    { SESSION_STARTS_PER_10MIN: '100000', SOCKETS_PER_ADDRESS: '100000', SESSION_STARTS_AT_ONCE: '1' },
+    { gatewayEnv: () => ({ GATEWAY_METRICS_PORT: String(gatewayPort) }) },
+  );
+  const waiting = async () => valueOf((await scrape(gatewayPort)).samples, 'prystan_session_starts_waiting', {});
+  const start = (socket: Socket) => ask(socket, 'session:start', { language: 'en', triage: { immediateDanger: false } }, 20_000);
+
+  it('takes every arrival in, one after another, each told its exact place', async () => {
+    const sockets = await Promise.all(Array.from({ length: 12 }, async () => world.keep(await connectSurvivor(world.base))));
+    const acks = await Promise.all(sockets.map(start));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    // run one at a time, each counts all who came before it: the places are 1 to 12, none twice
+    expect(acks.map((a) => a.position as number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await waiting()).toBe(0);
+  });
+
+  it('waits its turn, and starts no session for a survivor who left while she waited', async () => {
+    await world.env.sql(`CREATE OR REPLACE FUNCTION hold_arrival() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_advisory_xact_lock(${ARRIVAL_HOLD}); RETURN NEW; END $$`);
+    await world.env.sql(`CREATE TRIGGER hold_arrival BEFORE INSERT ON chat_session FOR EACH ROW EXECUTE FUNCTION hold_arrival()`);
+    const holder = new Client({ connectionString: world.env.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [ARRIVAL_HOLD]);
+      const before = await world.env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session`);
+      const first = world.keep(await connectSurvivor(world.base));
+      const leaving = world.keep(await connectSurvivor(world.base));
+      const firstAck = start(first);
+      // the first start holds the only turn (its INSERT waits for the lock); the second waits for a turn
+      await eventually(async () => (await world.env.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [ARRIVAL_HOLD]))[0].n === 1);
+      leaving.emit('session:start', { language: 'en', triage: { immediateDanger: false } });
+      await eventually(async () => (await waiting()) === 1);
+      leaving.close();
+      await holder.query('SELECT pg_advisory_unlock($1)', [ARRIVAL_HOLD]);
+      expect(await firstAck).toMatchObject({ ok: true });
+      await eventually(async () => (await waiting()) === 0);
+      // the one who stayed has her session; the one who left has none
+      const after = await world.env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session`);
+      expect(after[0].n - before[0].n).toBe(1);
+      // and the next arrival is served as ever
+      expect(await start(world.keep(await connectSurvivor(world.base)))).toMatchObject({ ok: true });
+    } finally {
+      await holder.end();
+      await world.env.sql(`DROP TRIGGER IF EXISTS hold_arrival ON chat_session`);
+    }
   });
 });

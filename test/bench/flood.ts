@@ -91,6 +91,8 @@ export async function flood(): Promise<string[]> {
     STAFF_EVENTS_PER_10S: '100000',
     SESSION_STARTS_PER_10MIN: '100000',
     SOCKETS_PER_ADDRESS: '100000',
+    // BENCH_STARTS_AT_ONCE=n sets the gateways' SESSION_STARTS_AT_ONCE (a large n: no limit)
+    ...(process.env.BENCH_STARTS_AT_ONCE ? { SESSION_STARTS_AT_ONCE: process.env.BENCH_STARTS_AT_ONCE } : {}),
   });
   await env.setUp();
   const sockets: Socket[] = [];

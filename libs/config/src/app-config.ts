@@ -132,6 +132,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   SESSION_STARTS_PER_10MIN = 20;
 
+  /**
+   * Session starts one gateway process runs at once; the others wait their turn, in order. In a
+   * surge this keeps the live chats' messages from waiting behind every arrival's statements
+   * (docs/performance.md); nobody is refused for it.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  SESSION_STARTS_AT_ONCE = 16;
+
   /** Open `/chat` connections per client address (an IPv6 address counts by its /64), per gateway process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   SOCKETS_PER_ADDRESS = 50;

@@ -33,6 +33,7 @@ export const CATALOGUE = {
   busHearing: { name: 'prystan_bus_hearing', help: "1 while this gateway hears its own heartbeat on the Redis bus; 0: the bus watchdog tripped", labels: {} },
   busRepairStage: { name: 'prystan_bus_repair_stage', help: 'The bus watchdog: 0 hearing, 1 patterns subscribed again, 2 subscriber reconnected', labels: {} },
   sockets: { name: 'prystan_socket_connections', help: 'Sockets connected to this gateway, by namespace', labels: { namespace } },
+  sessionStartsWaiting: { name: 'prystan_session_starts_waiting', help: 'Session starts waiting in this gateway for their turn (SESSION_STARTS_AT_ONCE run at once)', labels: {} },
 } as const;
 
 export type MetricKey = keyof typeof CATALOGUE;

@@ -5,7 +5,7 @@ import type { LabelSpec } from './labels';
 
 export type ProcessKind = 'gateway' | 'worker';
 
-type GaugeKey = 'sessionsWaiting' | 'longestWait' | 'longestWaitByClass' | 'counsellors' | 'escalationUnacknowledged' | 'jobs' | 'dependencyUp' | 'busHearing' | 'busRepairStage' | 'sockets';
+type GaugeKey = 'sessionsWaiting' | 'longestWait' | 'longestWaitByClass' | 'counsellors' | 'escalationUnacknowledged' | 'jobs' | 'dependencyUp' | 'busHearing' | 'busRepairStage' | 'sockets' | 'sessionStartsWaiting';
 type SpecOf<K extends keyof typeof CATALOGUE> = (typeof CATALOGUE)[K]['labels'] & LabelSpec;
 
 /**

@@ -12,7 +12,7 @@ import { GatewayBroadcaster } from '../common/gateway-broadcaster';
 export class GatewayMetrics {
   readonly messageAck: CheckedHistogram<(typeof CATALOGUE)['messageAck']['labels']>;
 
-  constructor(metrics: PrystanMetrics, bus: BusWatchdog, broadcaster: GatewayBroadcaster) {
+  constructor(private readonly metrics: PrystanMetrics, bus: BusWatchdog, broadcaster: GatewayBroadcaster) {
     this.messageAck = metrics.histogram('messageAck');
     metrics.gauge('busHearing', (g) => g.set({}, bus.hearing ? 1 : 0));
     metrics.gauge('busRepairStage', (g) => g.set({}, bus.repairStage));
@@ -25,5 +25,10 @@ export class GatewayMetrics {
         }
       }
     });
+  }
+
+  /** Reports the session starts waiting for their turn in this gateway, as `waiting()` tells them. */
+  watchSessionStarts(waiting: () => number): void {
+    this.metrics.gauge('sessionStartsWaiting', (g) => g.set({}, waiting()));
   }
 }

@@ -15,6 +15,7 @@ import { RateLimits } from '../common/rate-limits';
 import { WsAckFilter } from '../common/ws-ack.filter';
 import { addressGroup, addressKey, socketAddress } from '../common/client-address';
 import { ConnectionCap } from '../common/connection-cap';
+import { InFlightLimit } from '../common/in-flight-limit';
 import { limitSocketEvents } from '../common/socket-rate-limit';
 import { answerUnknownEvents } from '../common/unknown-events';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
@@ -36,6 +37,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @WebSocketServer() private readonly nsp: SurvivorNamespace;
   /** Open `/chat` connections per client address in this process (SOCKETS_PER_ADDRESS). */
   private readonly perAddress: ConnectionCap;
+  /** Session starts running at once in this process (SESSION_STARTS_AT_ONCE); the rest wait in order. */
+  private readonly starts: InFlightLimit;
 
   constructor(
     private readonly chat: ChatService,
@@ -45,6 +48,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly metrics: GatewayMetrics,
   ) {
     this.perAddress = new ConnectionCap(config.SOCKETS_PER_ADDRESS);
+    this.starts = new InFlightLimit(config.SESSION_STARTS_AT_ONCE);
+    metrics.watchSessionStarts(() => this.starts.waiting);
   }
 
   afterInit(nsp: SurvivorNamespace) {
@@ -87,9 +92,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (socket.data.sessionId && (await this.chat.isLive(socket.data.sessionId))) throw conflict('this connection already has a session; end it first');
     if (socket.data.sessionId) await socket.leave(rooms.session(socket.data.sessionId));
     await this.limits.consume(this.limits.sessionStartPerAddress, addressKey(this.config.appSecret, addressGroup(socketAddress(socket, this.config.TRUST_PROXY_HOPS))), 'too many new chats from here; please wait a few minutes');
-    const { session, safetyCheck, resumeToken, position, estimatedWaitSeconds } = await this.chat.start(body, socket.id, async (id) => {
-      socket.data.sessionId = id;
-      await socket.join(rooms.session(id));
+    const { session, safetyCheck, resumeToken, position, estimatedWaitSeconds } = await this.starts.run(async () => {
+      // gone while waiting for its turn: no session for nobody (it would wait in the line with no one to answer)
+      if (socket.disconnected) throw notFound('this connection has closed');
+      return this.chat.start(body, socket.id, async (id) => {
+        socket.data.sessionId = id;
+        await socket.join(rooms.session(id));
+      });
     });
     // every chat opens with the safety check (PRODUCT.md rule 6), sent right after the acknowledgement
     if (safetyCheck) setImmediate(() => socket.emit(CHAT_OUT.message, safetyCheck));
