@@ -2,8 +2,8 @@
  * At most `limit` tasks at once; the others wait their turn in the order they came. Used for
  * session starts: in a surge, a hundred starts at once all run their database statements side
  * by side and share the cores with every live chat's message, which then waits behind all of
- * them. Taken a few at a time, the starts finish as fast (they are bound by the same CPU) and a
- * live chat's message, which never waits here, finds few statements ahead of it.
+ * them. Taken a few at a time, the starts finish nearly as fast (they are bound by the same CPU)
+ * and a live chat's message, which never waits here, finds few statements ahead of it.
  */
 export class InFlightLimit {
   private running = 0;
@@ -36,15 +36,22 @@ export class InFlightLimit {
     return this.running;
   }
 
+  /** Hands the room of a task that settled to the next in line, or frees it. */
   private next(): void {
-    if (this.head < this.queue.length) {
-      const resume = this.queue[this.head];
-      this.head += 1;
-      if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue.splice(0, this.head);
-        this.head = 0;
-      }
-      resume();
-    } else this.running -= 1;
+    if (this.head === this.queue.length) {
+      this.running -= 1;
+      return;
+    }
+    const resume = this.queue[this.head];
+    this.head += 1;
+    // drop what was served: all of it once the line is empty, the front half of a long line
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+    resume();
   }
 }
