@@ -161,7 +161,8 @@ describe('session starts, a few at a time', () => {
     expect(await waiting()).toBe(0);
   });
 
-  it('waits its turn, and starts no session for a survivor who left while she waited', async () => {
+  /** Arrivals' INSERTs wait while `holder` holds ARRIVAL_HOLD; `run` gets the holder; all is undone after. */
+  async function holdingArrivals(run: (holder: Client) => Promise<void>): Promise<void> {
     await world.env.sql(`CREATE OR REPLACE FUNCTION hold_arrival() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_advisory_xact_lock(${ARRIVAL_HOLD}); RETURN NEW; END $$`);
     await world.env.sql(`CREATE TRIGGER hold_arrival BEFORE INSERT ON chat_session FOR EACH ROW EXECUTE FUNCTION hold_arrival()`);
@@ -169,13 +170,25 @@ describe('session starts, a few at a time', () => {
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock($1)', [ARRIVAL_HOLD]);
-      const before = await world.env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session`);
+      await run(holder);
+    } finally {
+      await holder.end();
+      await world.env.sql(`DROP TRIGGER IF EXISTS hold_arrival ON chat_session`);
+    }
+  }
+  /** Until an arrival's INSERT waits for the hold. */
+  const anArrivalHeld = () => eventually(async () => (await world.env.sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [ARRIVAL_HOLD]))[0].n === 1);
+  const sessions = async () => (await world.env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session`))[0].n;
+
+  it('waits its turn, and starts no session for a survivor who left while she waited', async () => {
+    await holdingArrivals(async (holder) => {
+      const before = await sessions();
       const first = world.keep(await connectSurvivor(world.base));
       const leaving = world.keep(await connectSurvivor(world.base));
       const firstAck = start(first);
       // the first start holds the only turn (its INSERT waits for the lock); the second waits for a turn
-      await eventually(async () => (await world.env.sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [ARRIVAL_HOLD]))[0].n === 1);
+      await anArrivalHeld();
       leaving.emit('session:start', { language: 'en', triage: { immediateDanger: false } });
       await eventually(async () => (await waiting()) === 1);
       leaving.close();
@@ -183,13 +196,24 @@ describe('session starts, a few at a time', () => {
       expect(await firstAck).toMatchObject({ ok: true });
       await eventually(async () => (await waiting()) === 0);
       // the one who stayed has her session; the one who left has none
-      const after = await world.env.sql<{ n: number }>(`SELECT count(*)::int AS n FROM chat_session`);
-      expect(after[0].n - before[0].n).toBe(1);
+      expect((await sessions()) - before).toBe(1);
       // and the next arrival is served as ever
       expect(await start(world.keep(await connectSurvivor(world.base)))).toMatchObject({ ok: true });
-    } finally {
-      await holder.end();
-      await world.env.sql(`DROP TRIGGER IF EXISTS hold_arrival ON chat_session`);
-    }
+    });
+  });
+
+  it('refuses a second start on a connection whose first is still under way: one connection, one session', async () => {
+    await holdingArrivals(async (holder) => {
+      const before = await sessions();
+      const survivor = world.keep(await connectSurvivor(world.base));
+      const first = start(survivor);
+      await anArrivalHeld();
+      expect(await start(survivor)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      await holder.query('SELECT pg_advisory_unlock($1)', [ARRIVAL_HOLD]);
+      expect(await first).toMatchObject({ ok: true });
+      expect((await sessions()) - before).toBe(1);
+      // once it is done, the usual rule answers: the session is live
+      expect(await start(survivor)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    });
   });
 });

@@ -26,20 +26,25 @@ function groupOf(pid: number): Group | undefined {
   if (comm === 'postgres') return 'PostgreSQL';
   if (comm === 'redis-server') return 'Redis';
   if (comm !== 'node' && comm !== 'MainThread') return undefined;
-  const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return undefined; // gone meanwhile
+  }
   if (cmdline.includes('gateway/src/main.js')) return 'gateways';
   if (cmdline.includes('worker/src/main.js')) return 'workers';
   return undefined;
 }
 
-/** user + system ticks of one process, its threads included */
-function ticksOf(pid: number): number {
+/** user + system ticks of one process, its threads included; undefined when it has ended */
+function ticksOf(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]); // utime, stime
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -57,7 +62,8 @@ function snapshot(): Snapshot | undefined {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     const group = groupOf(pid);
-    if (group) processes.set(pid, { group, ticks: ticksOf(pid) });
+    const ticks = group && ticksOf(pid);
+    if (group && ticks !== undefined) processes.set(pid, { group, ticks });
   }
   return { machineBusy: total - idle, machineTotal: total, processes };
 }

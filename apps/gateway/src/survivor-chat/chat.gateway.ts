@@ -21,7 +21,8 @@ import { answerUnknownEvents } from '../common/unknown-events';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { ChatService } from './chat.service';
 
-interface SurvivorSocketData { sessionId?: string }
+/** `starting`: a start of this socket is waiting for its turn or running (a second one is refused). */
+interface SurvivorSocketData { sessionId?: string; starting?: boolean }
 type SurvivorSocket = Socket<SurvivorEvents, ToSurvivor, DefaultEventsMap, SurvivorSocketData>;
 /** The events `/chat` serves; any other is answered `not_found`. */
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(CHAT_IN));
@@ -88,7 +89,18 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage(CHAT_IN.start)
   async start(@ConnectedSocket() socket: SurvivorSocket, @MessageBody() body: SessionStartDto): Reply<'session:start'> {
-    // one active session per socket; a session the counsellor or a timeout ended no longer counts
+    // one active session per socket; a session the counsellor or a timeout ended no longer counts,
+    // and a start still waiting for its turn counts already (two would both pass the check below)
+    if (socket.data.starting) throw conflict('this connection is already starting a session');
+    socket.data.starting = true;
+    try {
+      return await this.startOnce(socket, body);
+    } finally {
+      socket.data.starting = false;
+    }
+  }
+
+  private async startOnce(socket: SurvivorSocket, body: SessionStartDto): Reply<'session:start'> {
     if (socket.data.sessionId && (await this.chat.isLive(socket.data.sessionId))) throw conflict('this connection already has a session; end it first');
     if (socket.data.sessionId) await socket.leave(rooms.session(socket.data.sessionId));
     await this.limits.consume(this.limits.sessionStartPerAddress, addressKey(this.config.appSecret, addressGroup(socketAddress(socket, this.config.TRUST_PROXY_HOPS))), 'too many new chats from here; please wait a few minutes');
